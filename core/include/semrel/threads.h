@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+namespace semrel {
+
+// Threads the core's numeric work should use by default: all cores but one (at least one), so
+// that a GUI keeps a core to itself.
+int defaultThreadCount();
+
+// Sets LibTorch's intra-op thread count and keeps OpenBLAS's in step with it (OpenBLAS ignores
+// torch's setting and would otherwise start a thread per core). count <= 0 means the default.
+// Returns the count in effect. Call from the thread that will do the work, before it starts.
+int configureThreads(int count);
+
+// LibTorch's intra-op thread count right now.
+int currentThreadCount();
+
+} // namespace semrel

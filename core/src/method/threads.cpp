@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/threads.h>
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <dlfcn.h>
+#include <thread>
+
+namespace semrel {
+
+namespace {
+
+// Looked up at run time: the BLAS behind libblas.so.3 is chosen by Debian's alternatives, and
+// only OpenBLAS has this entry point. With another BLAS there is nothing to keep in step.
+void setOpenBlasThreads(int count)
+{
+    using SetThreads = void (*)(int);
+    if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        fn(count);
+}
+
+} // namespace
+
+int defaultThreadCount()
+{
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, cores - 1);
+}
+
+int configureThreads(int count)
+{
+    const int threads = count > 0 ? count : defaultThreadCount();
+    torch::set_num_threads(threads);
+    setOpenBlasThreads(threads);
+    return torch::get_num_threads();
+}
+
+int currentThreadCount()
+{
+    return torch::get_num_threads();
+}
+
+} // namespace semrel

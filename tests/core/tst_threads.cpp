@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/threads.h>
+
+#include <QTest>
+
+#include <thread>
+
+class TestThreads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void setsTheRequestedCount();
+    void defaultLeavesACoreFree();
+};
+
+void TestThreads::setsTheRequestedCount()
+{
+    QCOMPARE(semrel::configureThreads(2), 2);
+    QCOMPARE(semrel::currentThreadCount(), 2);
+    QCOMPARE(semrel::configureThreads(1), 1);
+    QCOMPARE(semrel::currentThreadCount(), 1);
+}
+
+void TestThreads::defaultLeavesACoreFree()
+{
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    QCOMPARE(semrel::defaultThreadCount(), std::max(1, cores - 1));
+    QCOMPARE(semrel::configureThreads(0), semrel::defaultThreadCount());
+}
+
+QTEST_GUILESS_MAIN(TestThreads)
+#include "tst_threads.moc"
