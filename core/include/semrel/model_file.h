@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/model_state.h>
+
+#include <string>
+
+namespace semrel {
+
+// The model file (docs/FORMATS.md): HDF5 with root attributes format="semrel-model", version,
+// method, τ, λ1, λ2, seed, dataset name; /config, /normalization, /weights/<parameter>,
+// /classes, /history, and /checkpoint for optimiser state. Plain arrays only: opening a model
+// file never runs code from it.
+
+// Writes atomically (temporary file, then rename). Throws ModelError.
+void writeModelFile(const ModelState& state, const std::string& path);
+
+// Reads and checks shapes and values. Throws ModelError naming the file and the field.
+ModelState readModelFile(const std::string& path);
+
+} // namespace semrel
