@@ -1,0 +1,114 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The data verbs: info, import, synth.
+#include "commands.h"
+#include "json_output.h"
+#include "progress_bar.h"
+
+#include <semrel/dataset_file.h>
+#include <semrel/dataset_summary.h>
+#include <semrel/synthetic_dataset.h>
+#include <semrel/xlsa17_import.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace semrel::cli {
+
+namespace {
+
+void printSummary(const DatasetSummary& s)
+{
+    std::printf("dataset     %s\n", s.name.c_str());
+    std::printf("source      %s\n", s.source.c_str());
+    std::printf("samples     %lld (features of dimension %lld)\n", static_cast<long long>(s.samples),
+                static_cast<long long>(s.featureDim));
+    std::printf("classes     %lld: %lld seen (%lld of them validation), %lld unseen; embeddings of "
+                "dimension %lld\n",
+                static_cast<long long>(s.classes), static_cast<long long>(s.seenClasses),
+                static_cast<long long>(s.valClasses), static_cast<long long>(s.unseenClasses),
+                static_cast<long long>(s.embeddingDim));
+    for (Split split : kAllSplits)
+        std::printf("split       %-12s %lld samples\n", splitName(split),
+                    static_cast<long long>(s.splitSizes[static_cast<int>(split)]));
+    std::printf("images      %s\n", s.hasImagePixels  ? "pixels stored in the file"
+                                    : s.hasImagePaths ? "paths only"
+                                                      : "none");
+    for (const std::string& warning : s.warnings)
+        std::printf("warning     %s\n", warning.c_str());
+}
+
+} // namespace
+
+void addInfoCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand("info", "Describe a dataset file or xlsa17 folder");
+    auto path = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("FILE", *path, "dataset .h5 file or xlsa17 folder")->required();
+    cmd->add_flag("--json", *json, "print the summary as JSON on stdout");
+    cmd->callback([path, json] {
+        std::unique_ptr<ProgressBar> bar;
+        if (!*json)
+            bar = std::make_unique<ProgressBar>("loading");
+        const Dataset data = loadDataset(*path, bar ? bar->callback() : ProgressCallback{});
+        bar.reset();
+        const DatasetSummary summary = summarizeDataset(data);
+        if (*json)
+            printJson(toJson(summary));
+        else
+            printSummary(summary);
+    });
+}
+
+void addImportCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand("import", "Import an xlsa17 dataset folder into a .h5 dataset");
+    auto directory = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    cmd->add_option("--xlsa17", *directory, "folder with res101.mat and att_splits.mat")
+        ->required();
+    cmd->add_option("-o,--output", *output, "dataset file to write")->required();
+    cmd->callback([directory, output] {
+        Dataset data;
+        {
+            ProgressBar bar("importing");
+            data = importXlsa17(*directory, bar.callback());
+        }
+        {
+            ProgressBar bar("writing");
+            writeDatasetFile(data, *output, bar.callback());
+        }
+        for (const std::string& warning : data.warnings)
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes\n", output->c_str(),
+                     static_cast<long long>(data.sampleCount()),
+                     static_cast<long long>(data.classCount()));
+    });
+}
+
+void addSynthCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand(
+        "synth", "Write a generated zero-shot dataset (features a noisy linear map of attributes)");
+    auto spec = std::make_shared<SyntheticSpec>();
+    auto output = std::make_shared<std::string>();
+    cmd->add_option("--classes", spec->classCount, "number of classes")->capture_default_str();
+    cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes")->capture_default_str();
+    cmd->add_option("--val", spec->valClassCount, "validation classes among the seen")
+        ->capture_default_str();
+    cmd->add_option("--samples", spec->samplesPerClass, "samples per class")->capture_default_str();
+    cmd->add_option("--features", spec->featureDim, "feature dimension")->capture_default_str();
+    cmd->add_option("--attributes", spec->embeddingDim, "attribute dimension")
+        ->capture_default_str();
+    cmd->add_option("--noise", spec->noise, "feature noise (std)")->capture_default_str();
+    cmd->add_option("--seed", spec->seed, "random seed")->capture_default_str();
+    cmd->add_option("-o,--output", *output, "dataset file to write")->required();
+    cmd->callback([spec, output] {
+        writeDatasetFile(makeSyntheticDataset(*spec), *output);
+        std::fprintf(stderr, "wrote %s\n", output->c_str());
+    });
+}
+
+} // namespace semrel::cli
