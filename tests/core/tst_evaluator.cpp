@@ -1,0 +1,194 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/errors.h>
+#include <semrel/evaluator.h>
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+using semrel::FloatMatrix;
+using Labels = std::vector<std::int32_t>;
+
+class TestEvaluator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void perClassMeanDiffersFromOverallAccuracyWhenUnbalanced();
+    void perClassMeanLeavesOutClassesWithoutSamples();
+    void perClassMeanIgnoresSamplesOfUnlistedClasses();
+    void perClassMeanIsNanWithoutSamples();
+    void harmonicMeanOfKnownPairs_data();
+    void harmonicMeanOfKnownPairs();
+    void confusionMatrixCountsByHand();
+    void predictsCandidateWithHighestCosine();
+    void neverPredictsANonCandidate();
+    void scoreIsTheCosineWhateverTheFeatureLength();
+    void agreesWithBruteForceOnRandomData();
+    void rejectsMismatchedDimensionsAndBadCandidates();
+};
+
+void TestEvaluator::perClassMeanDiffersFromOverallAccuracyWhenUnbalanced()
+{
+    // Class 5: 8 samples, all right. Class 7: 2 samples, none right.
+    // Overall 8/10 = 0.8, per-class mean (1 + 0) / 2 = 0.5.
+    const Labels truth{5, 5, 5, 5, 5, 5, 5, 5, 7, 7};
+    const Labels predicted{5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    QCOMPARE(semrel::meanPerClassAccuracy(truth, predicted, {5, 7}), 0.5);
+    // Three classes, 3/4, 1/2, 0/1 right: (0.75 + 0.5 + 0) / 3.
+    const Labels t3{0, 0, 0, 0, 1, 1, 2};
+    const Labels p3{0, 0, 0, 1, 1, 0, 0};
+    QCOMPARE(semrel::meanPerClassAccuracy(t3, p3, {0, 1, 2}), 1.25 / 3.0);
+}
+
+void TestEvaluator::perClassMeanLeavesOutClassesWithoutSamples()
+{
+    const Labels truth{0, 0, 1};
+    const Labels predicted{0, 1, 1};
+    // Class 9 has no samples: the mean is over classes 0 (0.5) and 1 (1.0) only.
+    QCOMPARE(semrel::meanPerClassAccuracy(truth, predicted, {0, 1, 9}), 0.75);
+}
+
+void TestEvaluator::perClassMeanIgnoresSamplesOfUnlistedClasses()
+{
+    const Labels truth{0, 0, 3, 3, 3};
+    const Labels predicted{0, 0, 1, 1, 1};
+    QCOMPARE(semrel::meanPerClassAccuracy(truth, predicted, {0}), 1.0);
+}
+
+void TestEvaluator::perClassMeanIsNanWithoutSamples()
+{
+    QVERIFY(std::isnan(semrel::meanPerClassAccuracy({}, {}, {0, 1})));
+    QVERIFY(std::isnan(semrel::meanPerClassAccuracy({2, 2}, {2, 2}, {0, 1})));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::meanPerClassAccuracy({0, 1}, {0}, {0, 1}));
+}
+
+void TestEvaluator::harmonicMeanOfKnownPairs_data()
+{
+    QTest::addColumn<double>("unseen");
+    QTest::addColumn<double>("seen");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("equal") << 0.5 << 0.5 << 0.5;
+    QTest::newRow("unequal") << 0.2 << 0.8 << 0.32;
+    QTest::newRow("paper AWA2 proposed") << 0.207 << 0.738 << 2 * 0.207 * 0.738 / 0.945;
+    QTest::newRow("one zero") << 0.0 << 0.9 << 0.0;
+    QTest::newRow("both zero") << 0.0 << 0.0 << 0.0;
+}
+
+void TestEvaluator::harmonicMeanOfKnownPairs()
+{
+    QFETCH(double, unseen);
+    QFETCH(double, seen);
+    QFETCH(double, expected);
+    QVERIFY(std::abs(semrel::harmonicMean(unseen, seen) - expected) < 1e-12);
+    QVERIFY(std::abs(semrel::harmonicMean(seen, unseen) - expected) < 1e-12);
+}
+
+void TestEvaluator::confusionMatrixCountsByHand()
+{
+    // Classes listed as {4, 2, 6}: rows and columns follow that order, not the class numbers.
+    const Labels truth{4, 4, 4, 2, 2, 6, 6, 6, 6, 8};
+    const Labels predicted{4, 2, 4, 2, 6, 6, 4, 1, 6, 4};
+    const semrel::ConfusionMatrix m = semrel::confusionMatrix(truth, predicted, {4, 2, 6});
+    QCOMPARE(m.classes, (Labels{4, 2, 6}));
+    // Class 6 predicted as 1 (not listed) and the sample of class 8 are not counted.
+    const std::vector<std::int64_t> expected{
+        2, 1, 0, // true 4
+        0, 1, 1, // true 2
+        1, 0, 2, // true 6
+    };
+    QCOMPARE(m.counts, expected);
+    QCOMPARE(m.at(2, 0), 1);
+}
+
+void TestEvaluator::predictsCandidateWithHighestCosine()
+{
+    FloatMatrix mapped(3, 2);
+    mapped.values = {1, 0, 0, 1, 1, 1};
+    FloatMatrix features(3, 2);
+    features.values = {0.9f, 0.1f, 0.1f, 5.0f, 2.0f, 2.1f};
+    const semrel::ClassScores s = semrel::predictAmong(features, mapped, {0, 1, 2});
+    QCOMPARE(s.predicted, (Labels{0, 1, 2}));
+    // A large mapped row (class 2 has length √2) wins only by direction, not by length.
+    FloatMatrix longRow(2, 2);
+    longRow.values = {10, 10, 0, 1};
+    FloatMatrix nearAxis(1, 2);
+    nearAxis.values = {0.1f, 1.0f};
+    QCOMPARE(semrel::predictAmong(nearAxis, longRow, {0, 1}).predicted, (Labels{1}));
+}
+
+void TestEvaluator::neverPredictsANonCandidate()
+{
+    FloatMatrix mapped(4, 2);
+    mapped.values = {1, 0, 0, 1, -1, 0, 0, -1};
+    FloatMatrix features(4, 2);
+    features.values = {1, 0, 0, 1, -1, 0, 0, -1}; // each exactly on one class
+    const semrel::ClassScores s = semrel::predictAmong(features, mapped, {1, 2});
+    for (std::int32_t c : s.predicted)
+        QVERIFY(c == 1 || c == 2);
+    QCOMPARE(s.predicted[1], 1);
+    QCOMPARE(s.predicted[2], 2);
+}
+
+void TestEvaluator::scoreIsTheCosineWhateverTheFeatureLength()
+{
+    FloatMatrix mapped(2, 2);
+    mapped.values = {3, 4, 0, 2};
+    FloatMatrix features(2, 2);
+    features.values = {0.6f, 0.8f, 60.0f, 80.0f};
+    const semrel::ClassScores s = semrel::predictAmong(features, mapped, {0, 1});
+    QCOMPARE(s.predicted, (Labels{0, 0}));
+    QVERIFY(std::abs(s.score[0] - 1.0f) < 1e-6f);
+    QVERIFY(std::abs(s.score[1] - 1.0f) < 1e-6f);
+    const semrel::ClassScores only1 = semrel::predictAmong(features, mapped, {1});
+    QVERIFY(std::abs(only1.score[0] - 0.8f) < 1e-6f);
+}
+
+void TestEvaluator::agreesWithBruteForceOnRandomData()
+{
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal;
+    const std::int64_t n = 200, c = 30, d = 16;
+    FloatMatrix features(n, d), mapped(c, d);
+    for (float& v : features.values)
+        v = normal(rng);
+    for (float& v : mapped.values)
+        v = normal(rng);
+    const Labels candidates{2, 3, 5, 7, 11, 13, 17, 19, 23, 29};
+    const semrel::ClassScores s = semrel::predictAmong(features, mapped, candidates);
+    for (std::int64_t i = 0; i < n; ++i) {
+        double best = -2.0;
+        std::int32_t bestClass = -1;
+        for (std::int32_t k : candidates) {
+            double dot = 0, nx = 0, nc = 0;
+            for (std::int64_t j = 0; j < d; ++j) {
+                dot += double(features.at(i, j)) * mapped.at(k, j);
+                nx += double(features.at(i, j)) * features.at(i, j);
+                nc += double(mapped.at(k, j)) * mapped.at(k, j);
+            }
+            const double cosine = dot / std::sqrt(nx * nc);
+            if (cosine > best) {
+                best = cosine;
+                bestClass = k;
+            }
+        }
+        QCOMPARE(s.predicted[static_cast<std::size_t>(i)], bestClass);
+        QVERIFY(std::abs(s.score[static_cast<std::size_t>(i)] - best) < 1e-5);
+    }
+}
+
+void TestEvaluator::rejectsMismatchedDimensionsAndBadCandidates()
+{
+    FloatMatrix mapped(3, 4), features(2, 5);
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(features, mapped, {0}));
+    FloatMatrix fitting(2, 4);
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {3}));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {-1}));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {}));
+}
+
+QTEST_GUILESS_MAIN(TestEvaluator)
+#include "tst_evaluator.moc"
