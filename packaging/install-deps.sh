@@ -12,6 +12,8 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
     libtorch-dev
     libhdf5-dev libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
+    # The MAT v5 reader inflates compressed variables with zlib.
+    zlib1g-dev
     # Without OpenBLAS, LibTorch falls back to the reference BLAS (about 30x slower GEMM).
     libopenblas0-pthread libopenblas-pthread-dev
     xvfb xauth
