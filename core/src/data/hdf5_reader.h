@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/hdf5_handle.h"
+#include "data/huge_pages.h"
 
 #include <semrel/errors.h>
 
@@ -44,7 +45,10 @@ public:
     template <typename T> void resizeToFit(std::vector<T>& values) const
     {
         try {
-            values.resize(static_cast<std::size_t>(count()));
+            const auto n = static_cast<std::size_t>(count());
+            values.reserve(n); // allocated but untouched, so the advice can still take effect
+            adviseHugePages(values.data(), n * sizeof(T));
+            values.resize(n);
         } catch (const std::bad_alloc&) {
             tooLarge();
         } catch (const std::length_error&) {
