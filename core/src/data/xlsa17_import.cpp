@@ -43,7 +43,8 @@ void readClassSide(mat::MatFile& att, Dataset& data)
     xlsa17::requireNonZeroClasses(att, data.classEmbeddings, data.classNames);
 }
 
-void readSplits(mat::MatFile& att, const std::string& res101Path, Dataset& data)
+void readSplits(mat::MatFile& att, const std::string& res101Path, std::int64_t samples,
+                Dataset& data)
 {
     const bool hasTrain = att.find("train_loc") != nullptr;
     const bool hasVal = att.find("val_loc") != nullptr;
@@ -54,7 +55,7 @@ void readSplits(mat::MatFile& att, const std::string& res101Path, Dataset& data)
         if ((split == Split::Train || split == Split::Val) && !hasTrain)
             continue;
         data.split(split) =
-            xlsa17::readSampleIndices(att, xlsa17::locField(split), data.sampleCount(), res101Path);
+            xlsa17::readSampleIndices(att, xlsa17::locField(split), samples, res101Path);
     }
     if (!hasTrain)
         xlsa17::deriveTrainVal(data, folderOf(att.path()), att.path());
@@ -81,9 +82,8 @@ Dataset importXlsa17Files(const std::string& res101Path, const std::string& attS
     const std::unique_ptr<mat::MatFile> res = mat::openMatFile(res101Path);
     std::int64_t featureDim = 0;
     const std::int64_t samples = xlsa17::featureSampleCount(*res, &featureDim);
-    data.features.rows = samples; // the shape only, so sampleCount() is known; values follow
     data.labels = xlsa17::readLabels(*res, samples, data.classCount());
-    readSplits(*att, res101Path, data);
+    readSplits(*att, res101Path, samples, data);
     xlsa17::checkSplitClasses(data, attSplitsPath);
     data.imagePaths = xlsa17::readImagePaths(*res, samples, data.warnings);
 
