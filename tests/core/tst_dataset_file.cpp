@@ -12,9 +12,10 @@
 
 #include <hdf5.h>
 
-#include <cmath>
+#include <algorithm>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <random>
 
 using semrel::Dataset;

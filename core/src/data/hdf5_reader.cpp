@@ -147,11 +147,17 @@ std::vector<std::string> Array::readStrings() const
     const std::uint64_t n = count();
     if (n == 0)
         return {};
-    return readStringValues(*m_file, m_field, type.get(), static_cast<std::size_t>(n),
-                            [&](hid_t memType, void* buffer) {
-                                return H5Dread(m_dataset.get(), memType, H5S_ALL, H5S_ALL,
-                                               H5P_DEFAULT, buffer);
-                            });
+    try {
+        return readStringValues(*m_file, m_field, type.get(), static_cast<std::size_t>(n),
+                                [&](hid_t memType, void* buffer) {
+                                    return H5Dread(m_dataset.get(), memType, H5S_ALL, H5S_ALL,
+                                                   H5P_DEFAULT, buffer);
+                                });
+    } catch (const std::bad_alloc&) {
+        tooLarge();
+    } catch (const std::length_error&) {
+        tooLarge();
+    }
 }
 
 Reader::Reader(std::string path) : m_path(std::move(path))
