@@ -5,21 +5,22 @@
 #include <array>
 #include <cstring>
 #include <fstream>
-#include <mutex>
 
 namespace semrel::h5 {
 
 void silenceErrors()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+    // Per thread, not per process: in a thread-safe HDF5 build (Debian's is one) each thread has
+    // its own error stack and its own printing switch.
+    thread_local const bool silenced = H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr) >= 0;
+    (void)silenced;
 }
 
 namespace {
 
 herr_t keepInnermost(unsigned n, const H5E_error2_t* error, void* clientData)
 {
-    // Walking downward, entry 0 is where the fault was found; the rest only say who called whom.
+    // Walking upward, entry 0 is where the fault was found; the rest only say who called whom.
     if (n == 0 && error->desc != nullptr)
         *static_cast<std::string*>(clientData) = error->desc;
     return 0;
@@ -30,7 +31,7 @@ herr_t keepInnermost(unsigned n, const H5E_error2_t* error, void* clientData)
 std::string lastErrorDetail()
 {
     std::string detail;
-    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keepInnermost, &detail);
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keepInnermost, &detail);
     return detail;
 }
 

@@ -52,8 +52,8 @@ private:
     Closer m_closer = nullptr;
 };
 
-// Switches off HDF5's automatic printing of its error stack to stderr (once per process): every
-// failure is reported through a DataError instead.
+// Switches off HDF5's automatic printing of its error stack to stderr for the calling thread
+// (cheap after the first call): every failure is reported through a DataError instead.
 void silenceErrors();
 
 // The innermost description on HDF5's error stack for this thread (for example "truncated file:
