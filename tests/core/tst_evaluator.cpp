@@ -1,16 +1,66 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "test_support.h"
+
 #include <semrel/errors.h>
 #include <semrel/evaluator.h>
+#include <semrel/relation_model.h>
 
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <random>
 #include <vector>
 
 using semrel::FloatMatrix;
 using Labels = std::vector<std::int32_t>;
+using Mutation = std::function<void(semrel::Dataset&)>;
+Q_DECLARE_METATYPE(Mutation)
+
+namespace {
+
+// An encoder-only (B3) model whose mapped classes are its (non-negative) embeddings: one
+// identity layer, identity normalisers, and ELU leaves non-negative values alone.
+semrel::ModelState identityState()
+{
+    semrel::ModelState s;
+    s.config.method = semrel::Method::B3;
+    s.config.network = {{}, {}};
+    s.featureDim = 3;
+    s.embeddingDim = 3;
+    s.featureNormalizer = {{0, 0, 0}, {1, 1, 1}};
+    s.embeddingNormalizer = {{0, 0, 0}, {1, 1, 1}};
+    s.parameters = {{"encoder.0.weight", {3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 1}},
+                    {"encoder.0.bias", {3}, {0, 0, 0}}};
+    s.classNames = {"ant", "bee", "cow", "doe"};
+    s.classEmbeddings = FloatMatrix(4, 3);
+    s.classEmbeddings.values = {1, 0, 0, 0.8f, 0.6f, 0, 0, 1, 0, 0, 0, 1};
+    s.seenClasses = {0, 1};
+    s.unseenClasses = {2, 3};
+    return s;
+}
+
+// Samples whose predictions follow from the cosines with the rows above (see evaluatesByHand).
+semrel::Dataset handDataset()
+{
+    semrel::Dataset d;
+    d.name = "hand";
+    d.classNames = {"ant", "bee", "cow", "doe"};
+    d.classEmbeddings = FloatMatrix(4, 3);
+    d.classEmbeddings.values = {1, 0, 0, 0.8f, 0.6f, 0, 0, 1, 0, 0, 0, 1};
+    d.features = FloatMatrix(9, 3);
+    d.features.values = {1, 0, 0, 0.8f, 0.6f, 0,    1,    0, 0, 0.8f, 0.6f, 0,    1,   0.05f,
+                         0, 0, 1, 0,    0.9f, 0.1f, 0.2f, 0, 0, 1,    0.5f, 0.5f, 0.6f};
+    d.labels = {0, 1, 0, 1, 1, 2, 2, 3, 3};
+    d.split(semrel::Split::Trainval) = {0, 1};
+    d.split(semrel::Split::Train) = {0, 1};
+    d.split(semrel::Split::TestSeen) = {2, 3, 4};
+    d.split(semrel::Split::TestUnseen) = {5, 6, 7, 8};
+    return d;
+}
+
+} // namespace
 
 class TestEvaluator : public QObject
 {
@@ -29,6 +79,9 @@ private Q_SLOTS:
     void scoreIsTheCosineWhateverTheFeatureLength();
     void agreesWithBruteForceOnRandomData();
     void rejectsMismatchedDimensionsAndBadCandidates();
+    void evaluatesByHand();
+    void rejectsDatasetThatDoesNotFitTheModel_data();
+    void rejectsDatasetThatDoesNotFitTheModel();
 };
 
 void TestEvaluator::perClassMeanDiffersFromOverallAccuracyWhenUnbalanced()
@@ -188,6 +241,63 @@ void TestEvaluator::rejectsMismatchedDimensionsAndBadCandidates()
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {3}));
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {-1}));
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {}));
+}
+
+void TestEvaluator::evaluatesByHand()
+{
+    const semrel::RelationModel model(identityState());
+    const semrel::EvaluationResult r = semrel::evaluate(model, handDataset());
+    // ZSL among {cow, doe}: sample 6 (0.9, 0.1, 0.2) goes to doe, the rest are right.
+    // cow 1/2, doe 2/2: per-class mean 0.75 (and by chance overall 3/4 as well).
+    QCOMPARE(r.unseenClasses, (Labels{2, 3}));
+    QCOMPARE(r.seenClasses, (Labels{0, 1}));
+    QCOMPARE(r.zslAccuracy, 0.75);
+    QCOMPARE(r.zslPerClass, (std::vector<double>{0.5, 1.0}));
+    QCOMPARE(r.zslConfusion.counts, (std::vector<std::int64_t>{1, 1, 0, 2}));
+    // GZSL among all: 6 goes to ant and 8 (0.5, 0.5, 0.6) to bee: ts = (1/2 + 1/2) / 2.
+    // Seen: 4 (1, 0.05, 0) goes to ant: tr = (1 + 1/2) / 2. H = 2 * 0.5 * 0.75 / 1.25.
+    QCOMPARE(r.gzslUnseen, 0.5);
+    QCOMPARE(r.gzslSeen, 0.75);
+    QVERIFY(std::abs(r.gzslH - 0.6) < 1e-12);
+    QCOMPARE(r.zslPredictions.size(), std::size_t{4});
+    QCOMPARE(r.zslPredictions[1].sample, 6);
+    QCOMPARE(r.zslPredictions[1].trueClass, 2);
+    QCOMPARE(r.zslPredictions[1].predictedClass, 3);
+    QCOMPARE(r.gzslPredictions.size(), std::size_t{7});
+    QCOMPARE(r.gzslPredictions[3].predictedClass, 1); // sample 8
+    QCOMPARE(r.gzslPredictions[6].sample, 4);
+    QCOMPARE(r.gzslPredictions[6].predictedClass, 0);
+    QVERIFY(std::abs(r.gzslPredictions[6].score - 1.0f / std::sqrt(1.0025f)) < 1e-6f);
+}
+
+void TestEvaluator::rejectsDatasetThatDoesNotFitTheModel_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("feature dimension")
+        << Mutation([](semrel::Dataset& d) { d.features = FloatMatrix(9, 4); })
+        << "'/features' has 4 columns, the model expects 3";
+    QTest::newRow("class count") << Mutation([](semrel::Dataset& d) {
+        d.classNames.push_back("elk");
+        d.classEmbeddings.rows = 5;
+        d.classEmbeddings.values.resize(15, 1.0f);
+    }) << "'/classes/names' has 5 classes, the model knows 4";
+    QTest::newRow("class name") << Mutation([](semrel::Dataset& d) { d.classNames[2] = "cat"; })
+                                << "has class 'cat' at position 2, the model has 'cow'";
+    QTest::newRow("trained class tested as unseen")
+        << Mutation([](semrel::Dataset& d) { d.split(semrel::Split::TestUnseen).push_back(2); })
+        << "has class 'ant', which the model was trained on";
+}
+
+void TestEvaluator::rejectsDatasetThatDoesNotFitTheModel()
+{
+    QFETCH(Mutation, mutate);
+    QFETCH(QString, mentions);
+    const semrel::RelationModel model(identityState());
+    semrel::Dataset data = handDataset();
+    mutate(data);
+    const std::string message = semrel::test::dataErrorOf([&] { semrel::evaluate(model, data); });
+    QVERIFY2(QString::fromStdString(message).contains(mentions), message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestEvaluator)

@@ -19,4 +19,8 @@ void writeModelFile(const ModelState& state, const std::string& path);
 // Reads and checks shapes and values. Throws ModelError naming the file and the field.
 ModelState readModelFile(const std::string& path);
 
+// True when `path` is an HDF5 file whose root attribute format is "semrel-model" (cheap: reads
+// one attribute). False for anything else, including files that cannot be opened.
+bool isModelFile(const std::string& path);
+
 } // namespace semrel
