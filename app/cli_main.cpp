@@ -16,6 +16,10 @@ int main(int argc, char** argv)
     semrel::cli::addInfoCommand(app);
     semrel::cli::addImportCommand(app);
     semrel::cli::addSynthCommand(app);
+    semrel::cli::addTrainCommand(app);
+    semrel::cli::addTuneCommand(app);
+    semrel::cli::addEvalCommand(app);
+    semrel::cli::addRelateCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

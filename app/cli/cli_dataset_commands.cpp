@@ -43,12 +43,14 @@ void printSummary(const DatasetSummary& s)
 
 void addInfoCommand(CLI::App& app)
 {
-    auto* cmd = app.add_subcommand("info", "Describe a dataset file or xlsa17 folder");
+    auto* cmd = app.add_subcommand("info", "Describe a dataset file, xlsa17 folder or model file");
     auto path = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
-    cmd->add_option("FILE", *path, "dataset .h5 file or xlsa17 folder")->required();
+    cmd->add_option("FILE", *path, "dataset or model .h5 file, or xlsa17 folder")->required();
     cmd->add_flag("--json", *json, "print the summary as JSON on stdout");
     cmd->callback([path, json] {
+        if (describeModelFile(*path, *json))
+            return;
         std::unique_ptr<ProgressBar> bar;
         if (!*json)
             bar = std::make_unique<ProgressBar>("loading");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace semrel::cli {
 
@@ -11,5 +12,13 @@ namespace semrel::cli {
 void addInfoCommand(CLI::App& app);
 void addImportCommand(CLI::App& app);
 void addSynthCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addTuneCommand(CLI::App& app);
+void addEvalCommand(CLI::App& app);
+void addRelateCommand(CLI::App& app);
+
+// For `semrel info`: when `path` is a model file, describes it (as JSON with `json`) and returns
+// true; returns false for anything else, which is then read as a dataset.
+bool describeModelFile(const std::string& path, bool json);
 
 } // namespace semrel::cli

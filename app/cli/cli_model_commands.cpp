@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The verbs that use a trained model: eval and relate, and `info` on a model file.
+#include "commands.h"
+#include "json_output.h"
+#include "method_json.h"
+#include "training_run.h"
+
+#include <semrel/errors.h>
+#include <semrel/evaluator.h>
+#include <semrel/inspector.h>
+#include <semrel/model_file.h>
+#include <semrel/relation_model.h>
+#include <semrel/threads.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace semrel::cli {
+
+namespace {
+
+struct ModelAndData
+{
+    std::string modelPath;
+    std::string dataPath;
+    bool json = false;
+    int threads = 0;
+};
+
+void addModelAndData(CLI::App* cmd, ModelAndData& o)
+{
+    cmd->add_option("MODEL", o.modelPath, "model .h5 file written by train or tune")->required();
+    cmd->add_option("DATA", o.dataPath, "dataset .h5 file or xlsa17 folder")->required();
+    cmd->add_flag("--json", o.json, "print the result as JSON on stdout");
+    cmd->add_option("--threads", o.threads, "threads (0: all cores but one)")
+        ->capture_default_str();
+}
+
+// The model's numbers are only meaningful on the dataset it was trained on (or one with the same
+// classes): say so when the splits differ, without refusing.
+bool sameSplits(const ModelAndData& o, const ModelState& state, const Dataset& data)
+{
+    const bool same = state.splitsHash == hashOfSplits(data);
+    if (!same)
+        std::fprintf(stderr,
+                     "warning: %s was trained on a dataset with other splits or labels than %s\n",
+                     o.modelPath.c_str(), o.dataPath.c_str());
+    return same;
+}
+
+// evaluate() and inspectFeature() name the dataset, not the file the user gave.
+template <typename Fn> auto namingFile(const std::string& path, Fn&& fn)
+{
+    try {
+        return fn();
+    } catch (const DataError& e) {
+        throw DataError(path + ": " + e.what());
+    }
+}
+
+// readModelFile() names the file; RelationModel, which checks the weights against the network,
+// does not know it.
+RelationModel loadModel(const std::string& path)
+{
+    ModelState state = readModelFile(path);
+    try {
+        return RelationModel(std::move(state));
+    } catch (const ModelError& e) {
+        throw ModelError(path + ": " + e.what());
+    }
+}
+
+std::string pct(double value)
+{
+    if (std::isnan(value))
+        return "n/a";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", 100.0 * value);
+    return text;
+}
+
+void printEvaluation(const EvaluationResult& r, const ModelState& s, const ModelAndData& o)
+{
+    std::printf("model       %s (%s, tau %g, lambda1 %g, lambda2 %g; trained on %s)\n",
+                o.modelPath.c_str(), methodName(s.config.method), effectiveTau(s.config),
+                effectiveLambda1(s.config), effectiveLambda2(s.config), s.datasetName.c_str());
+    std::printf("dataset     %s\n", o.dataPath.c_str());
+    std::printf("ZSL         %s  (mean per-class top-1 over %zu unseen classes, %zu samples)\n",
+                pct(r.zslAccuracy).c_str(), r.unseenClasses.size(), r.zslPredictions.size());
+    std::printf("GZSL        ts %s  tr %s  H %s\n", pct(r.gzslUnseen).c_str(),
+                pct(r.gzslSeen).c_str(), pct(r.gzslH).c_str());
+    std::printf("per unseen class (ZSL)\n");
+    for (std::size_t k = 0; k < r.unseenClasses.size(); ++k) {
+        std::int64_t samples = 0;
+        for (std::size_t p = 0; p < r.unseenClasses.size(); ++p)
+            samples += r.zslConfusion.at(k, p);
+        std::printf("  %-24s %7s  (%lld samples)\n",
+                    s.classNames[static_cast<std::size_t>(r.unseenClasses[k])].c_str(),
+                    pct(r.zslPerClass[k]).c_str(), static_cast<long long>(samples));
+    }
+}
+
+std::string splitsOf(const Dataset& data, std::int64_t sample)
+{
+    std::string names;
+    for (Split split : kAllSplits)
+        for (std::int64_t i : data.split(split))
+            if (i == sample) {
+                names += (names.empty() ? "" : ", ") + std::string(splitName(split));
+                break;
+            }
+    return names.empty() ? "none" : names;
+}
+
+} // namespace
+
+void addEvalCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand("eval", "Evaluate a model: ZSL, GZSL ts, tr, H, per class");
+    auto o = std::make_shared<ModelAndData>();
+    addModelAndData(cmd, *o);
+    cmd->callback([o] {
+        configureThreads(o->threads);
+        const RelationModel model = loadModel(o->modelPath);
+        const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        const bool same = sameSplits(*o, model.state(), data);
+        const EvaluationResult result =
+            namingFile(o->dataPath, [&] { return evaluate(model, data); });
+        if (!o->json) {
+            printEvaluation(result, model.state(), *o);
+            return;
+        }
+        nlohmann::json out = toJson(result, model.state().classNames);
+        out["model"] = o->modelPath;
+        out["dataset"] = o->dataPath;
+        out["same_splits"] = same;
+        out["config"] = toJson(model.state().config);
+        printJson(out);
+    });
+}
+
+void addRelateCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand(
+        "relate", "How much one sample resembles every class (cosine with each mapped class)");
+    auto o = std::make_shared<ModelAndData>();
+    auto sample = std::make_shared<std::int64_t>(0);
+    auto tau = std::make_shared<double>(0.0);
+    addModelAndData(cmd, *o);
+    cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")->required();
+    auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)");
+    cmd->callback([o, sample, tau, tauOpt] {
+        configureThreads(o->threads);
+        const RelationModel model = loadModel(o->modelPath);
+        const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        const bool same = sameSplits(*o, model.state(), data);
+        if (*sample < 0 || *sample >= data.sampleCount())
+            throw Error("--sample: " + std::to_string(*sample) + " is not a sample of " +
+                        o->dataPath + " (it has " + std::to_string(data.sampleCount()) + ")");
+        InspectionOptions options;
+        options.tau = tauOpt->count() > 0 ? *tau : effectiveTau(model.state().config);
+        const float* row = data.features.row(*sample);
+        const std::vector<float> feature(row, row + data.featureDim());
+        const auto similarities =
+            namingFile(o->dataPath, [&] { return inspectFeature(model, feature, options); });
+        const std::int32_t truth = data.labels[static_cast<std::size_t>(*sample)];
+        const std::string truthName = data.classNames[static_cast<std::size_t>(truth)];
+        if (o->json) {
+            printJson({{"model", o->modelPath},
+                       {"dataset", o->dataPath},
+                       {"same_splits", same},
+                       {"sample", *sample},
+                       {"splits", splitsOf(data, *sample)},
+                       {"true_class", truthName},
+                       {"tau", options.tau},
+                       {"classes", toJson(similarities, truth)}});
+            return;
+        }
+        std::printf("sample %lld of %s (%s), true class '%s'; similar when cosine >= %g\n",
+                    static_cast<long long>(*sample), o->dataPath.c_str(),
+                    splitsOf(data, *sample).c_str(), truthName.c_str(), options.tau);
+        int rank = 0;
+        for (const ClassSimilarity& s : similarities)
+            std::printf("%4d %c %-24s %+.3f  %-10s %s\n", ++rank, s.classIndex == truth ? '*' : ' ',
+                        s.className.c_str(), s.similarity, relationName(s.relation),
+                        s.seen ? "seen" : "unseen");
+    });
+}
+
+bool describeModelFile(const std::string& path, bool json)
+{
+    if (!isModelFile(path))
+        return false;
+    const ModelState s = readModelFile(path);
+    if (json) {
+        nlohmann::json out = modelSummaryJson(s);
+        out["path"] = path;
+        printJson(out);
+        return true;
+    }
+    std::printf("model       %s\n", path.c_str());
+    std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
+                methodName(s.config.method), effectiveTau(s.config), effectiveLambda1(s.config),
+                effectiveLambda2(s.config), static_cast<unsigned long long>(s.config.seed));
+    std::printf("trained on  %s (splits %s), %zu seen and %zu unseen classes\n",
+                s.datasetName.c_str(), s.splitsHash.c_str(), s.seenClasses.size(),
+                s.unseenClasses.size());
+    std::printf("dimensions  features %lld, embeddings %lld\n",
+                static_cast<long long>(s.featureDim), static_cast<long long>(s.embeddingDim));
+    std::int64_t parameters = 0;
+    for (const NamedTensor& p : s.parameters)
+        parameters += static_cast<std::int64_t>(p.values.size());
+    std::printf("network     %lld parameters in %zu tensors\n", static_cast<long long>(parameters),
+                s.parameters.size());
+    for (const EpochReport& r : s.history)
+        std::printf("history     %s\n", epochLine(r, s.config.epochs).c_str());
+    if (!s.optimizerState.empty())
+        std::printf("checkpoint  optimiser state after epoch %d\n", s.completedEpochs);
+    return true;
+}
+
+} // namespace semrel::cli

@@ -1,0 +1,316 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The training verbs: train and tune.
+#include "commands.h"
+#include "json_output.h"
+#include "method_json.h"
+#include "training_run.h"
+
+#include <semrel/errors.h>
+#include <semrel/model_file.h>
+#include <semrel/training_config.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace semrel::cli {
+
+namespace {
+
+// The options train and tune share; `method`/`preset` stay strings until the action runs so
+// that a wrong name is reported with the valid ones.
+struct CommonOptions
+{
+    std::string data;
+    std::string output;
+    std::string method = "proposed";
+    std::string preset;
+    std::string encoderHidden;
+    std::string decoderHidden;
+    TrainingConfig config;
+    bool json = false;
+};
+
+void addCommonOptions(CLI::App* cmd, CommonOptions& o)
+{
+    cmd->add_option("DATA", o.data, "dataset .h5 file or xlsa17 folder")->required();
+    cmd->add_option("-o,--output", o.output, "model file to write")->required();
+    cmd->add_option("--preset", o.preset,
+                    "network shape of Table 1: sun, awa2, cub, apy (default: the dataset's name "
+                    "when it is one of these, else awa2)");
+    cmd->add_option("--encoder-hidden", o.encoderHidden,
+                    "hidden widths of the encoder, e.g. 512,1024 (overrides the preset)");
+    cmd->add_option("--decoder-hidden", o.decoderHidden,
+                    "hidden widths of the decoder, e.g. 1024,512 (overrides the preset)");
+    cmd->add_option("--method", o.method, "proposed, b1, b2 or b3")->capture_default_str();
+    cmd->add_option("--candidates", o.config.candidates, "p: candidates mined per side")
+        ->capture_default_str();
+    cmd->add_option("--batch", o.config.batchSize, "batch size")->capture_default_str();
+    cmd->add_option("--seed", o.config.seed, "random seed")->capture_default_str();
+    cmd->add_option("--threads", o.config.threads, "threads (0: all cores but one)")
+        ->capture_default_str();
+}
+
+std::vector<int> parseWidths(const std::string& text, const char* option)
+{
+    std::vector<int> widths;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, end - start);
+        std::size_t used = 0;
+        int width = 0;
+        try {
+            width = std::stoi(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != item.size() || width < 1)
+            throw Error(std::string(option) + ": '" + item + "' is not a layer width");
+        widths.push_back(width);
+        start = end + 1;
+    }
+    return widths;
+}
+
+// Turns the option strings into the config; throws Error naming the bad value.
+TrainingConfig finishConfig(const CommonOptions& o, const Dataset& data)
+{
+    TrainingConfig config = o.config;
+    config.method = methodFromName(o.method);
+    const std::string preset = o.preset.empty() ? data.name : o.preset;
+    if (auto shape = networkPreset(preset)) {
+        config.network = *shape;
+    } else if (!o.preset.empty()) {
+        std::string known;
+        for (const std::string& name : networkPresetNames())
+            known += (known.empty() ? "" : ", ") + name;
+        throw Error("--preset: unknown preset '" + o.preset + "' (known: " + known + ")");
+    }
+    if (!o.encoderHidden.empty())
+        config.network.encoderHidden = parseWidths(o.encoderHidden, "--encoder-hidden");
+    if (!o.decoderHidden.empty())
+        config.network.decoderHidden = parseWidths(o.decoderHidden, "--decoder-hidden");
+    return config;
+}
+
+void requireTrained(const TrainingResult& result)
+{
+    if (result.stopped && result.state.history.empty())
+        throw TrainingError("stopped before the first epoch ended; no model written");
+    if (result.stopped)
+        std::fprintf(stderr, "stopped after epoch %d; writing the model of that epoch\n",
+                     result.state.history.back().epoch);
+}
+
+} // namespace
+
+void addTrainCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand("train", "Train a model on a dataset and write it");
+    auto o = std::make_shared<CommonOptions>();
+    auto resume = std::make_shared<std::string>();
+    addCommonOptions(cmd, *o);
+    auto* tau =
+        cmd->add_option("--tau", o->config.tau, "similarity threshold τ")->capture_default_str();
+    auto* l1 =
+        cmd->add_option("--lambda1", o->config.lambda1, "weight λ1 of O2")->capture_default_str();
+    auto* l2 =
+        cmd->add_option("--lambda2", o->config.lambda2, "weight λ2 of O3")->capture_default_str();
+    cmd->add_option("--epochs", o->config.epochs, "epochs (in total, when resuming)")
+        ->capture_default_str();
+    cmd->add_option("--checkpoint", o->config.checkpointPath,
+                    "write a checkpoint here after every epoch");
+    auto* resumeOpt =
+        cmd->add_option("--resume", *resume, "continue from this checkpoint (same dataset)");
+    cmd->add_flag("--json", o->json, "print the model summary and history as JSON on stdout");
+    // What defines the run cannot change half-way: only length, threads and checkpointing can.
+    for (CLI::Option* fixed : {tau, l1, l2})
+        resumeOpt->excludes(fixed);
+    resumeOpt->excludes("--method")->excludes("--preset")->excludes("--candidates");
+    resumeOpt->excludes("--batch")->excludes("--seed");
+    resumeOpt->excludes("--encoder-hidden")->excludes("--decoder-hidden");
+
+    cmd->callback([o, resume, cmd] {
+        const Dataset data = loadDatasetWithProgress(o->data, o->json);
+        TrainingResult result;
+        if (!resume->empty()) {
+            const ModelState checkpoint = readModelFile(*resume);
+            TrainingConfig config = checkpoint.config;
+            if (cmd->count("--epochs") > 0)
+                config.epochs = o->config.epochs;
+            if (cmd->count("--threads") > 0)
+                config.threads = o->config.threads;
+            config.checkpointPath = o->config.checkpointPath;
+            if (checkpoint.splitsHash != hashOfSplits(data))
+                throw DataError(o->data + ": not the dataset the checkpoint " + *resume +
+                                " was trained on (its splits, labels or class names differ)");
+            std::fprintf(stderr, "resuming %s after epoch %d of %d\n", resume->c_str(),
+                         checkpoint.completedEpochs, config.epochs);
+            result = runTraining(config, data, &checkpoint, Chatter::Full);
+        } else {
+            result = runTraining(finishConfig(*o, data), data, nullptr, Chatter::Full);
+        }
+        requireTrained(result);
+        writeModelFile(result.state, o->output);
+        std::fprintf(stderr, "wrote %s\n", o->output.c_str());
+        if (o->json)
+            printJson(modelSummaryJson(result.state));
+    });
+}
+
+namespace {
+
+std::vector<double> parseList(const std::string& text, const char* option)
+{
+    std::vector<double> values;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, end - start);
+        std::size_t used = 0;
+        double value = 0.0;
+        try {
+            value = std::stod(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != item.size() || !std::isfinite(value))
+            throw Error(std::string(option) + ": '" + item + "' is not a number");
+        values.push_back(value);
+        start = end + 1;
+    }
+    return values;
+}
+
+struct GridPoint
+{
+    double tau = 0.0;
+    double lambda1 = 0.0;
+    double lambda2 = 0.0;
+    double validationAccuracy = 0.0;
+    double seconds = 0.0;
+};
+
+nlohmann::json toJson(const GridPoint& p)
+{
+    return {{"tau", p.tau},
+            {"lambda1", p.lambda1},
+            {"lambda2", p.lambda2},
+            {"validation_accuracy", std::isnan(p.validationAccuracy)
+                                        ? nlohmann::json(nullptr)
+                                        : nlohmann::json(p.validationAccuracy)},
+            {"seconds", p.seconds}};
+}
+
+// Trains every grid point on Train and scores it on Val (the last epoch's accuracy: the final
+// model is trained for as many epochs). Points that the method makes identical (B2 fixes τ and
+// λ1, B3 fixes λ2) are trained once.
+std::vector<GridPoint> searchGrid(const TrainingConfig& base, const Dataset& data,
+                                  const std::vector<double>& taus,
+                                  const std::vector<double>& lambda1s,
+                                  const std::vector<double>& lambda2s)
+{
+    std::vector<GridPoint> grid;
+    std::vector<std::tuple<double, double, double>> done;
+    for (double tau : taus)
+        for (double lambda1 : lambda1s)
+            for (double lambda2 : lambda2s) {
+                TrainingConfig config = base;
+                config.tau = tau;
+                config.lambda1 = lambda1;
+                config.lambda2 = lambda2;
+                config.trainSplit = Split::Train;
+                config.evaluateEachEpoch = true;
+                config.checkpointPath.clear();
+                validateConfig(config);
+                const auto effective = std::make_tuple(
+                    effectiveTau(config), effectiveLambda1(config), effectiveLambda2(config));
+                if (std::find(done.begin(), done.end(), effective) != done.end())
+                    continue;
+                done.push_back(effective);
+                std::fprintf(stderr, "tune: tau %g, lambda1 %g, lambda2 %g\n",
+                             std::get<0>(effective), std::get<1>(effective),
+                             std::get<2>(effective));
+                const TrainingResult run = runTraining(config, data, nullptr, Chatter::Epochs);
+                if (run.stopped)
+                    throw TrainingError("tuning stopped; no model written");
+                GridPoint point{std::get<0>(effective), std::get<1>(effective),
+                                std::get<2>(effective), EpochReport::kNotMeasured, 0.0};
+                for (const EpochReport& r : run.state.history)
+                    point.seconds += r.seconds + r.evalSeconds;
+                if (!run.state.history.empty())
+                    point.validationAccuracy = run.state.history.back().validationAccuracy;
+                grid.push_back(point);
+            }
+    return grid;
+}
+
+} // namespace
+
+void addTuneCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand(
+        "tune", "Choose τ, λ1, λ2 on the validation split, then train on trainval and write");
+    auto o = std::make_shared<CommonOptions>();
+    auto taus = std::make_shared<std::string>("0,0.2,0.4");
+    auto lambda1s = std::make_shared<std::string>("0.5,1");
+    auto lambda2s = std::make_shared<std::string>("0.5,1");
+    o->config.epochs = 5; // the paper reaches ~80% of its best validation accuracy by then
+    addCommonOptions(cmd, *o);
+    cmd->add_option("--taus", *taus, "comma-separated τ values")->capture_default_str();
+    cmd->add_option("--lambda1s", *lambda1s, "comma-separated λ1 values")->capture_default_str();
+    cmd->add_option("--lambda2s", *lambda2s, "comma-separated λ2 values")->capture_default_str();
+    cmd->add_option("--epochs", o->config.epochs, "epochs of every run")->capture_default_str();
+    cmd->add_flag("--json", o->json, "print the grid, the choice and the final model as JSON");
+
+    cmd->callback([o, taus, lambda1s, lambda2s] {
+        const Dataset data = loadDatasetWithProgress(o->data, o->json);
+        if (data.split(Split::Val).empty())
+            throw DataError(o->data + ": '/splits/val' is empty; tuning needs a validation split");
+        const TrainingConfig base = finishConfig(*o, data);
+        const std::vector<GridPoint> grid =
+            searchGrid(base, data, parseList(*taus, "--taus"), parseList(*lambda1s, "--lambda1s"),
+                       parseList(*lambda2s, "--lambda2s"));
+        const GridPoint* best = &grid.front();
+        for (const GridPoint& p : grid)
+            if (std::isnan(best->validationAccuracy) ||
+                p.validationAccuracy > best->validationAccuracy)
+                best = &p;
+
+        std::fprintf(stderr,
+                     "tune: chose tau %g, lambda1 %g, lambda2 %g (validation %.1f%%); "
+                     "training on trainval\n",
+                     best->tau, best->lambda1, best->lambda2, 100.0 * best->validationAccuracy);
+        TrainingConfig final = base;
+        final.tau = best->tau;
+        final.lambda1 = best->lambda1;
+        final.lambda2 = best->lambda2;
+        final.trainSplit = Split::Trainval;
+        const TrainingResult result = runTraining(final, data, nullptr, Chatter::Full);
+        requireTrained(result);
+        writeModelFile(result.state, o->output);
+        std::fprintf(stderr, "wrote %s\n", o->output.c_str());
+        if (o->json) {
+            nlohmann::json points = nlohmann::json::array();
+            for (const GridPoint& p : grid)
+                points.push_back(toJson(p));
+            printJson({{"grid", points},
+                       {"chosen", toJson(*best)},
+                       {"model", o->output},
+                       {"final", modelSummaryJson(result.state)}});
+        } else {
+            for (const GridPoint& p : grid)
+                std::printf("tau %-6g lambda1 %-6g lambda2 %-6g validation %5.1f%%%s\n", p.tau,
+                            p.lambda1, p.lambda2, 100.0 * p.validationAccuracy,
+                            &p == best ? "  <- chosen" : "");
+        }
+    });
+}
+
+} // namespace semrel::cli

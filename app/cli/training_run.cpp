@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "training_run.h"
+
+#include "progress_bar.h"
+
+#include <semrel/dataset_summary.h>
+
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace semrel::cli {
+
+namespace {
+
+// The flag of the run in progress, for the SIGINT handler. StopFlag::request() is a lock-free
+// atomic store, which is safe in a signal handler.
+StopFlag* g_activeStop = nullptr;
+
+extern "C" void requestStopOnSignal(int)
+{
+    if (g_activeStop)
+        g_activeStop->request();
+}
+
+// Installs the handler for the lifetime of a run and puts the previous one back afterwards, so
+// that a second Ctrl-C outside training still ends the process.
+class InterruptGuard
+{
+public:
+    explicit InterruptGuard(StopFlag& stop)
+    {
+        g_activeStop = &stop;
+        m_previous = std::signal(SIGINT, requestStopOnSignal);
+    }
+    ~InterruptGuard()
+    {
+        std::signal(SIGINT, m_previous);
+        g_activeStop = nullptr;
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    void (*m_previous)(int) = SIG_DFL;
+};
+
+std::string percent(const char* label, double value)
+{
+    if (std::isnan(value))
+        return {};
+    char text[48];
+    std::snprintf(text, sizeof text, "  %s %.1f%%", label, 100.0 * value);
+    return text;
+}
+
+} // namespace
+
+std::string epochLine(const EpochReport& r, int epochs)
+{
+    char head[160];
+    std::snprintf(head, sizeof head, "epoch %d/%d  loss %.4f (O1 %.4f O2 %.4f O3 %.4f)", r.epoch,
+                  epochs, r.loss, r.o1, r.o2, r.o3);
+    std::string line = head;
+    line += percent("val", r.validationAccuracy);
+    line += percent("zsl", r.zslAccuracy);
+    line += percent("ts", r.gzslUnseen);
+    line += percent("tr", r.gzslSeen);
+    line += percent("H", r.gzslH);
+    char tail[64];
+    std::snprintf(tail, sizeof tail, "  %.1f s + %.1f s eval", r.seconds, r.evalSeconds);
+    return line + tail;
+}
+
+TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
+                           const ModelState* checkpoint, Chatter chatter)
+{
+    // Off a terminal a bar would print ten lines per epoch: the epoch line says enough there.
+    const bool withBar = chatter == Chatter::Full && isatty(fileno(stderr)) != 0;
+    std::unique_ptr<ProgressBar> bar;
+    auto onBatch = [&](int epoch, std::int64_t batch, std::int64_t batches) {
+        if (!withBar)
+            return;
+        if (!bar)
+            bar = std::make_unique<ProgressBar>("epoch " + std::to_string(epoch));
+        bar->update(batches > 0 ? static_cast<double>(batch) / static_cast<double>(batches) : 1.0,
+                    std::to_string(batch) + "/" + std::to_string(batches) + " batches");
+    };
+    auto onEpoch = [&](const EpochReport& report) {
+        bar.reset(); // ends the bar's line before the epoch's
+        std::fprintf(stderr, "%s\n", epochLine(report, config.epochs).c_str());
+    };
+
+    StopFlag stop;
+    InterruptGuard guard(stop);
+    Trainer trainer(config);
+    TrainingResult result = checkpoint ? trainer.resume(data, *checkpoint, stop, onEpoch, onBatch)
+                                       : trainer.run(data, stop, onEpoch, onBatch);
+    bar.reset();
+    for (const std::string& warning : result.warnings)
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    return result;
+}
+
+Dataset loadDatasetWithProgress(const std::string& path, bool quiet)
+{
+    std::unique_ptr<ProgressBar> bar;
+    if (!quiet)
+        bar = std::make_unique<ProgressBar>("loading");
+    return loadDataset(path, bar ? bar->callback() : ProgressCallback{});
+}
+
+} // namespace semrel::cli

@@ -1,0 +1,195 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The method verbs of the built `semrel` program, end to end on a small generated dataset.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+class TestCliMethod : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainsAModelFile();
+    void evalPrintsAccuraciesAsJson();
+    void relateListsEveryClassSorted();
+    void infoDescribesAModel();
+    void tuneReportsTheGridAndItsChoice();
+    void failsWithMessageNamingTheFile();
+
+private:
+    struct Run
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run semrel(const QStringList& arguments);
+    QJsonObject jsonOf(const QStringList& arguments);
+
+    QTemporaryDir m_dir;
+    QString m_data;
+    QString m_model;
+};
+
+namespace {
+
+// Small enough that a training epoch takes well under a second.
+const QStringList kSmallNetwork = {"--encoder-hidden", "16", "--decoder-hidden", "16",
+                                   "--batch",          "16", "--candidates",     "5",
+                                   "--threads",        "1"};
+
+bool isFraction(const QJsonValue& v)
+{
+    return v.isDouble() && v.toDouble() >= 0.0 && v.toDouble() <= 1.0;
+}
+
+} // namespace
+
+TestCliMethod::Run TestCliMethod::semrel(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(SEMREL_CLI_PATH, arguments);
+    Run run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return run;
+    }
+    run.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QJsonObject TestCliMethod::jsonOf(const QStringList& arguments)
+{
+    const Run run = semrel(arguments);
+    if (run.status != 0)
+        qWarning("semrel %s: %s", qPrintable(arguments.join(' ')), run.err.constData());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), run.out.constData());
+    return doc.object();
+}
+
+void TestCliMethod::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_data = m_dir.filePath("synth.h5");
+    m_model = m_dir.filePath("model.h5");
+    const Run synth = semrel({"synth", "--classes", "8", "--unseen", "2", "--val", "2", "--samples",
+                              "12", "--features", "16", "--attributes", "6", "-o", m_data});
+    QVERIFY2(synth.status == 0, synth.err.constData());
+}
+
+void TestCliMethod::trainsAModelFile()
+{
+    const Run run =
+        semrel(QStringList{"train", m_data, "--epochs", "2", "--seed", "3", "-o", m_model} +
+               kSmallNetwork);
+    QVERIFY2(run.status == 0, run.err.constData());
+    // A line per epoch on stderr with the loss and the accuracies measured after it.
+    QVERIFY2(run.err.contains("epoch 1/2  loss"), run.err.constData());
+    QVERIFY2(run.err.contains("epoch 2/2  loss"), run.err.constData());
+    QVERIFY2(run.err.contains(" zsl "), run.err.constData());
+    QVERIFY(QFile::exists(m_model));
+    QVERIFY(run.out.isEmpty()); // results go to stdout only when asked for
+}
+
+void TestCliMethod::evalPrintsAccuraciesAsJson()
+{
+    const QJsonObject r = jsonOf({"eval", m_model, m_data, "--json"});
+    QVERIFY(!r.isEmpty());
+    QVERIFY(isFraction(r["zsl"]["accuracy"]));
+    QVERIFY(isFraction(r["gzsl"]["unseen"]));
+    QVERIFY(isFraction(r["gzsl"]["seen"]));
+    const double ts = r["gzsl"]["unseen"].toDouble();
+    const double tr = r["gzsl"]["seen"].toDouble();
+    const double h = ts + tr > 0 ? 2 * ts * tr / (ts + tr) : 0.0;
+    QVERIFY(std::abs(r["gzsl"]["h"].toDouble() - h) < 1e-9);
+    const QJsonArray perClass = r["zsl"]["per_class"].toArray();
+    QCOMPARE(perClass.size(), 2);
+    double mean = 0.0;
+    for (const QJsonValue& c : perClass) {
+        QVERIFY(isFraction(c["accuracy"]));
+        QVERIFY(c["samples"].toInt() > 0);
+        mean += c["accuracy"].toDouble() / perClass.size();
+    }
+    QVERIFY(std::abs(r["zsl"]["accuracy"].toDouble() - mean) < 1e-9);
+    QCOMPARE(r["zsl_confusion"]["counts"].toArray().size(), 2);
+    QCOMPARE(r["same_splits"].toBool(), true);
+    QCOMPARE(r["unseen_classes"].toArray().size(), 2);
+}
+
+void TestCliMethod::relateListsEveryClassSorted()
+{
+    const QJsonObject r = jsonOf({"relate", m_model, m_data, "--sample", "5", "--json"});
+    const QJsonArray classes = r["classes"].toArray();
+    QCOMPARE(classes.size(), 8);
+    int marked = 0;
+    double previous = 2.0;
+    for (const QJsonValue& c : classes) {
+        const double s = c["similarity"].toDouble();
+        QVERIFY(s <= previous + 1e-12 && s >= -1.0 - 1e-6 && s <= 1.0 + 1e-6);
+        previous = s;
+        QCOMPARE(c["relation"].toString(), s >= r["tau"].toDouble() ? "similar" : "dissimilar");
+        if (c["true_class"].toBool()) {
+            ++marked;
+            QCOMPARE(c["class"].toString(), r["true_class"].toString());
+        }
+    }
+    QCOMPARE(marked, 1);
+    QCOMPARE(r["sample"].toInt(), 5);
+}
+
+void TestCliMethod::infoDescribesAModel()
+{
+    const QJsonObject r = jsonOf({"info", m_model, "--json"});
+    QCOMPARE(r["format"].toString(), "semrel-model");
+    QCOMPARE(r["history"].toArray().size(), 2);
+    QCOMPARE(r["config"]["seed"].toInt(), 3);
+    QCOMPARE(r["config"]["encoder_hidden"].toArray(), QJsonArray{16});
+    QCOMPARE(r["feature_dim"].toInt(), 16);
+}
+
+void TestCliMethod::tuneReportsTheGridAndItsChoice()
+{
+    const QString tuned = m_dir.filePath("tuned.h5");
+    const QJsonObject r =
+        jsonOf(QStringList{"tune", m_data, "--taus", "0,0.5", "--lambda1s", "1", "--lambda2s", "1",
+                           "--epochs", "1", "--json", "-o", tuned} +
+               kSmallNetwork);
+    const QJsonArray grid = r["grid"].toArray();
+    QCOMPARE(grid.size(), 2);
+    double best = -1.0;
+    for (const QJsonValue& p : grid) {
+        QVERIFY(isFraction(p["validation_accuracy"]));
+        best = std::max(best, p["validation_accuracy"].toDouble());
+    }
+    QCOMPARE(r["chosen"]["validation_accuracy"].toDouble(), best);
+    QCOMPARE(r["final"]["config"]["train_split"].toString(), "trainval");
+    QCOMPARE(r["final"]["config"]["tau"].toDouble(), r["chosen"]["tau"].toDouble());
+    QVERIFY(QFile::exists(tuned));
+}
+
+void TestCliMethod::failsWithMessageNamingTheFile()
+{
+    const QString missing = m_dir.filePath("missing.h5");
+    const Run run = semrel({"eval", missing, m_data});
+    QCOMPARE(run.status, 1);
+    QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
+    // A dataset is not a model.
+    const Run wrong = semrel({"eval", m_data, m_data});
+    QCOMPARE(wrong.status, 1);
+    QVERIFY2(wrong.err.contains("is not a SemRel model file"), wrong.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliMethod)
+#include "tst_cli_method.moc"
