@@ -1,14 +1,25 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-// The method verbs of the built `semrel` program, end to end on a small generated dataset.
+// The method verbs of `semrel`, end to end on a small generated dataset. The verbs run in this
+// process (starting the program costs seconds of library loading per run); one test runs the
+// built program to check what main adds: the exit status and the message on stderr.
+#include "cli/commands.h"
+
+#include <semrel/errors.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 class TestCliMethod : public QObject
 {
@@ -20,6 +31,7 @@ private Q_SLOTS:
     void evalPrintsAccuraciesAsJson();
     void relateListsEveryClassSorted();
     void infoDescribesAModel();
+    void resumedTrainingEqualsAnUninterruptedRun();
     void tuneReportsTheGridAndItsChoice();
     void failsWithMessageNamingTheFile();
 
@@ -30,7 +42,8 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run semrel(const QStringList& arguments);
+    Run verb(const QStringList& arguments);
+    Run program(const QStringList& arguments);
     QJsonObject jsonOf(const QStringList& arguments);
 
     QTemporaryDir m_dir;
@@ -52,7 +65,57 @@ bool isFraction(const QJsonValue& v)
 
 } // namespace
 
-TestCliMethod::Run TestCliMethod::semrel(const QStringList& arguments)
+// Runs a verb as main does, with stdout and stderr captured through temporary files.
+TestCliMethod::Run TestCliMethod::verb(const QStringList& arguments)
+{
+    CLI::App app{"semrel"};
+    app.require_subcommand(1);
+    semrel::cli::addInfoCommand(app);
+    semrel::cli::addSynthCommand(app);
+    semrel::cli::addTrainCommand(app);
+    semrel::cli::addTuneCommand(app);
+    semrel::cli::addEvalCommand(app);
+    semrel::cli::addRelateCommand(app);
+    std::vector<std::string> words{"semrel"};
+    for (const QString& a : arguments)
+        words.push_back(a.toStdString());
+    std::vector<const char*> argv;
+    for (const std::string& w : words)
+        argv.push_back(w.c_str());
+
+    QTemporaryFile out, err;
+    Run run;
+    if (!out.open() || !err.open())
+        return run;
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const int savedOut = dup(STDOUT_FILENO);
+    const int savedErr = dup(STDERR_FILENO);
+    dup2(out.handle(), STDOUT_FILENO);
+    dup2(err.handle(), STDERR_FILENO);
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+        run.status = 0;
+    } catch (const CLI::ParseError& e) {
+        run.status = app.exit(e);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "semrel: %s\n", e.what());
+        run.status = 1;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    dup2(savedOut, STDOUT_FILENO);
+    dup2(savedErr, STDERR_FILENO);
+    close(savedOut);
+    close(savedErr);
+    out.seek(0);
+    err.seek(0);
+    run.out = out.readAll();
+    run.err = err.readAll();
+    return run;
+}
+
+TestCliMethod::Run TestCliMethod::program(const QStringList& arguments)
 {
     QProcess process;
     process.start(SEMREL_CLI_PATH, arguments);
@@ -69,7 +132,7 @@ TestCliMethod::Run TestCliMethod::semrel(const QStringList& arguments)
 
 QJsonObject TestCliMethod::jsonOf(const QStringList& arguments)
 {
-    const Run run = semrel(arguments);
+    const Run run = verb(arguments);
     if (run.status != 0)
         qWarning("semrel %s: %s", qPrintable(arguments.join(' ')), run.err.constData());
     QJsonParseError error;
@@ -84,16 +147,16 @@ void TestCliMethod::initTestCase()
     QVERIFY(m_dir.isValid());
     m_data = m_dir.filePath("synth.h5");
     m_model = m_dir.filePath("model.h5");
-    const Run synth = semrel({"synth", "--classes", "8", "--unseen", "2", "--val", "2", "--samples",
-                              "12", "--features", "16", "--attributes", "6", "-o", m_data});
+    const Run synth = verb({"synth", "--classes", "8", "--unseen", "2", "--val", "2", "--samples",
+                            "12", "--features", "16", "--attributes", "6", "-o", m_data});
     QVERIFY2(synth.status == 0, synth.err.constData());
 }
 
 void TestCliMethod::trainsAModelFile()
 {
     const Run run =
-        semrel(QStringList{"train", m_data, "--epochs", "2", "--seed", "3", "-o", m_model} +
-               kSmallNetwork);
+        verb(QStringList{"train", m_data, "--epochs", "2", "--seed", "3", "-o", m_model} +
+             kSmallNetwork);
     QVERIFY2(run.status == 0, run.err.constData());
     // A line per epoch on stderr with the loss and the accuracies measured after it.
     QVERIFY2(run.err.contains("epoch 1/2  loss"), run.err.constData());
@@ -159,6 +222,31 @@ void TestCliMethod::infoDescribesAModel()
     QCOMPARE(r["feature_dim"].toInt(), 16);
 }
 
+void TestCliMethod::resumedTrainingEqualsAnUninterruptedRun()
+{
+    // One epoch with a checkpoint, then resumed to two: the same model as trainsAModelFile's.
+    const QString checkpoint = m_dir.filePath("ck.h5");
+    const QString resumed = m_dir.filePath("resumed.h5");
+    const Run first = verb(QStringList{"train", m_data, "--epochs", "1", "--seed", "3",
+                                       "--checkpoint", checkpoint, "-o", m_dir.filePath("one.h5")} +
+                           kSmallNetwork);
+    QVERIFY2(first.status == 0, first.err.constData());
+    const Run second =
+        verb({"train", m_data, "--resume", checkpoint, "--epochs", "2", "-o", resumed});
+    QVERIFY2(second.status == 0, second.err.constData());
+    QVERIFY2(second.err.contains("resuming"), second.err.constData());
+    QVERIFY2(!second.err.contains("epoch 1/2"), second.err.constData());
+    const QJsonArray whole = jsonOf({"info", m_model, "--json"})["history"].toArray();
+    const QJsonArray parts = jsonOf({"info", resumed, "--json"})["history"].toArray();
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts[1]["loss"].toDouble(), whole[1]["loss"].toDouble());
+    QCOMPARE(parts[1]["zsl_accuracy"], whole[1]["zsl_accuracy"]);
+    // What defines the run cannot change when resuming.
+    const Run changed =
+        verb({"train", m_data, "--resume", checkpoint, "--tau", "0.5", "-o", resumed});
+    QVERIFY(changed.status != 0);
+}
+
 void TestCliMethod::tuneReportsTheGridAndItsChoice()
 {
     const QString tuned = m_dir.filePath("tuned.h5");
@@ -182,11 +270,11 @@ void TestCliMethod::tuneReportsTheGridAndItsChoice()
 void TestCliMethod::failsWithMessageNamingTheFile()
 {
     const QString missing = m_dir.filePath("missing.h5");
-    const Run run = semrel({"eval", missing, m_data});
+    const Run run = program({"eval", missing, m_data});
     QCOMPARE(run.status, 1);
-    QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
+    QVERIFY2(run.err.startsWith("semrel: " + missing.toUtf8()), run.err.constData());
     // A dataset is not a model.
-    const Run wrong = semrel({"eval", m_data, m_data});
+    const Run wrong = program({"eval", m_data, m_data});
     QCOMPARE(wrong.status, 1);
     QVERIFY2(wrong.err.contains("is not a SemRel model file"), wrong.err.constData());
 }
