@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/dataset.h>
+
+#include <QAbstractTableModel>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace semrel::ui {
+
+// The role a class plays in the zero-shot protocol.
+enum class ClassRole { Seen, Validation, Unseen, Unused };
+
+QString classRoleName(ClassRole role);
+
+// One row per class: name, role (seen / validation / unseen) and its sample count in each split.
+// Numbers are returned as numbers (for sorting); every data() call is bounds-checked, and the
+// model resets itself when a new dataset arrives.
+class ClassTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, RoleColumn, FirstSplitColumn };
+    // The class index of a row, whatever the sorting of a proxy above.
+    static constexpr int kClassIndexRole = Qt::UserRole + 1;
+
+    explicit ClassTableModel(QObject* parent = nullptr);
+
+    void setDataset(std::shared_ptr<const Dataset> data);
+
+    ClassRole classRole(int classIndex) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const Dataset> m_data;
+    std::vector<ClassRole> m_roles;                           // [C]
+    std::vector<std::vector<std::int64_t>> m_samplesPerSplit; // [split][C]
+};
+
+} // namespace semrel::ui

@@ -1,0 +1,248 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "main_window.h"
+
+#include "app_settings.h"
+#include "dataset/dataset_view.h"
+#include "document_loader.h"
+#include "error_dialog.h"
+#include "recent_files.h"
+#include "status_panel.h"
+#include "training/training_form.h"
+#include "training/training_panel.h"
+
+#include <semrel/dataset_summary.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace semrel::ui {
+
+namespace {
+
+// The first local file or folder among dropped URLs, or an empty string.
+QString droppedPath(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
+      m_tabs(new QTabWidget(this)), m_datasetView(new DatasetView(this)),
+      m_trainingPanel(new TrainingPanel(this)), m_statusPanel(new StatusPanel(this))
+{
+    setWindowTitle(tr("SemRel Studio"));
+    setAcceptDrops(true);
+    m_tabs->setObjectName(QStringLiteral("views"));
+    m_tabs->addTab(m_datasetView, tr("&Dataset"));
+    m_tabs->addTab(m_trainingPanel, tr("&Training"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    statusBar()->addPermanentWidget(m_statusPanel, 1);
+    createMenus();
+
+    connect(m_loader, &DocumentLoader::datasetLoaded, this, &MainWindow::onDatasetLoaded);
+    connect(m_loader, &DocumentLoader::modelLoaded, this, &MainWindow::onModelLoaded);
+    connect(m_loader, &DocumentLoader::failed, this, &MainWindow::onOpenFailed);
+    connect(m_trainingPanel, &TrainingPanel::threadsInUseChanged, m_statusPanel,
+            &StatusPanel::setThreadsInUse);
+    connect(m_trainingPanel, &TrainingPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_trainingPanel, &TrainingPanel::trainingFinished, this,
+            &MainWindow::onTrainingFinished);
+    connect(m_trainingPanel, &TrainingPanel::modelSaved, this, [this](const QString& path) {
+        m_statusPanel->setModel(tr("saved as %1").arg(QFileInfo(path).fileName()));
+    });
+    connect(m_trainingPanel, &TrainingPanel::runningChanged, this, [this](bool running) {
+        if (running)
+            m_statusPanel->setModel(tr("training…"));
+    });
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a dataset (.h5) or a model (.h5)"));
+    QAction* folder =
+        file->addAction(tr("Import xlsa17 &Folder…"), this, &MainWindow::chooseFolder);
+    folder->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    m_recentFiles = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    connect(m_recentFiles, &RecentFiles::changed, this,
+            [this] { m_settings.setRecentFiles(m_recentFiles->files()); });
+    file->addSeparator();
+    file->addAction(m_trainingPanel->saveModelAction());
+    file->addAction(m_trainingPanel->exportPngAction());
+    file->addAction(m_trainingPanel->exportSvgAction());
+    file->addAction(m_trainingPanel->exportCsvAction());
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Dataset"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    [this] { showView(DatasetTab); });
+    view->addAction(tr("&Training"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    [this] { showView(TrainingTab); });
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addAction(m_trainingPanel->startAction());
+    training->addAction(m_trainingPanel->stopAction());
+    training->addAction(m_trainingPanel->resumeAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SemRel Studio"), this, [this] {
+        QMessageBox::about(this, tr("About SemRel Studio"),
+                           tr("<b>SemRel Studio %1</b><p>Zero-shot learning that preserves "
+                              "semantic relations (Annadani &amp; Biswas, CVPR 2018).</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    m_recentFiles->setFiles(m_settings.recentFiles());
+    const QByteArray geometry = m_settings.widgetState(QStringLiteral("mainWindow/geometry"));
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    restoreState(m_settings.widgetState(QStringLiteral("mainWindow/state")));
+    m_datasetView->restoreLayout(m_settings.widgetState(QStringLiteral("datasetView/layout")));
+    m_trainingPanel->restoreLayout(m_settings.widgetState(QStringLiteral("trainingPanel/layout")));
+    m_datasetView->setTau(m_settings.tau());
+    m_trainingPanel->form()->setValues(m_settings.trainingValues());
+    showView(m_settings.currentView() == TrainingTab ? TrainingTab : DatasetTab);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setWidgetState(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    m_settings.setWidgetState(QStringLiteral("mainWindow/state"), saveState());
+    m_settings.setWidgetState(QStringLiteral("datasetView/layout"), m_datasetView->saveLayout());
+    m_settings.setWidgetState(QStringLiteral("trainingPanel/layout"),
+                              m_trainingPanel->saveLayout());
+    m_settings.setTau(m_datasetView->tau());
+    m_settings.setTrainingValues(m_trainingPanel->form()->values());
+    m_settings.setCurrentView(m_tabs->currentIndex());
+    m_settings.setRecentFiles(m_recentFiles->files());
+    m_settings.sync();
+}
+
+void MainWindow::showView(View view)
+{
+    m_tabs->setCurrentIndex(view);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    if (!m_loader->open(path))
+        statusBar()->showMessage(tr("Still opening the previous file; try again in a moment."),
+                                 5000);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Dataset or Model"), m_settings.lastDirectory(),
+                                     tr("SemRel files (*.h5);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Import xlsa17 Folder (res101.mat, att_splits.mat)"), m_settings.lastDirectory());
+    if (path.isEmpty())
+        return;
+    m_settings.setLastDirectory(path);
+    openFile(path);
+}
+
+void MainWindow::onDatasetLoaded(std::shared_ptr<const Dataset> data, const QString& path)
+{
+    m_statusPanel->setDataset(summarizeDataset(*data));
+    m_datasetView->setDataset(data);
+    m_trainingPanel->setDataset(data);
+    m_recentFiles->add(path);
+    setWindowTitle(tr("%1 — SemRel Studio").arg(QString::fromStdString(data->name)));
+    for (const std::string& warning : data->warnings)
+        qInfo("%s: %s", qPrintable(path), warning.c_str());
+    if (!data->warnings.empty())
+        statusBar()->showMessage(QString::fromStdString(data->warnings.front()), 10000);
+    Q_EMIT datasetOpened(path);
+}
+
+void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    m_statusPanel->setModel(tr("%1 (%2, %3 epochs, on %4)")
+                                .arg(name, QString::fromUtf8(methodName(model->config.method)))
+                                .arg(model->history.size())
+                                .arg(QString::fromStdString(model->datasetName)));
+    m_trainingPanel->setModel(model, name);
+    m_recentFiles->add(path);
+    showView(TrainingTab);
+    Q_EMIT modelOpened(path);
+}
+
+void MainWindow::onOpenFailed(const QString& path, const QString& message)
+{
+    showError(this, tr("Could not open %1").arg(QFileInfo(path).fileName()), message);
+    Q_EMIT openFailed(path, message);
+}
+
+void MainWindow::onTrainingFinished(const TrainingResult& result)
+{
+    m_statusPanel->setModel(tr("%1 epochs trained, %2")
+                                .arg(result.state.history.size())
+                                .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+} // namespace semrel::ui

@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "metatypes.h"
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace semrel::ui {
+
+class AppSettings;
+class DatasetView;
+class DocumentLoader;
+class RecentFiles;
+class StatusPanel;
+class TrainingPanel;
+
+// The SemRel Studio window: composes the Dataset and Training views, the menus, the status bar
+// and drag and drop, and remembers its layout in AppSettings. Owns no logic of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum View { DatasetTab = 0, TrainingTab = 1 };
+
+    // `settings` must outlive the window.
+    explicit MainWindow(AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a dataset file, an xlsa17 folder or a model file in the background. Errors appear
+    // in a dialog and leave the window as it was.
+    void openFile(const QString& path);
+    void showView(View view);
+
+    DatasetView* datasetView() const { return m_datasetView; }
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    StatusPanel* statusPanel() const { return m_statusPanel; }
+    RecentFiles* recentFiles() const { return m_recentFiles; }
+    DocumentLoader* loader() const { return m_loader; }
+
+    // Writes geometry, splitters, the open view and the form to the settings (also on close).
+    void saveSettings();
+
+Q_SIGNALS:
+    // After the views show what was opened.
+    void datasetOpened(const QString& path);
+    void modelOpened(const QString& path);
+    void openFailed(const QString& path, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void restoreSettings();
+    void onDatasetLoaded(std::shared_ptr<const Dataset> data, const QString& path);
+    void onModelLoaded(std::shared_ptr<const ModelState> model, const QString& path);
+    void onOpenFailed(const QString& path, const QString& message);
+    void onTrainingFinished(const TrainingResult& result);
+    void chooseFile();
+    void chooseFolder();
+
+    AppSettings& m_settings;
+    DocumentLoader* m_loader;
+    QTabWidget* m_tabs;
+    DatasetView* m_datasetView;
+    TrainingPanel* m_trainingPanel;
+    StatusPanel* m_statusPanel;
+    RecentFiles* m_recentFiles = nullptr;
+};
+
+} // namespace semrel::ui

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "startup_script.h"
+
+#include "training/training_charts.h"
+#include "training/training_form.h"
+#include "training/training_panel.h"
+
+#include <QPixmap>
+#include <QTimer>
+
+namespace semrel::ui {
+
+StartupScript::StartupScript(MainWindow& window, StartupOptions options, QObject* parent)
+    : QObject(parent), m_window(window), m_options(std::move(options))
+{
+    connect(&m_window, &MainWindow::datasetOpened, this, &StartupScript::onDatasetOpened);
+    connect(&m_window, &MainWindow::modelOpened, this, [this] { onDone(true, {}); });
+    connect(&m_window, &MainWindow::openFailed, this,
+            [this](const QString&, const QString& message) { onDone(false, message); });
+    TrainingPanel* panel = m_window.trainingPanel();
+    connect(panel, &TrainingPanel::trainingFinished, this, [this] {
+        if (m_trainingStarted)
+            onDone(true, {});
+    });
+    connect(panel, &TrainingPanel::trainingFailed, this, [this](const QString& message) {
+        if (m_trainingStarted)
+            onDone(false, message);
+    });
+}
+
+void StartupScript::run()
+{
+    if (m_options.view)
+        m_window.showView(*m_options.view);
+    if (!m_options.file.isEmpty())
+        m_window.openFile(m_options.file);
+    else
+        onDone(true, {});
+}
+
+void StartupScript::onDatasetOpened()
+{
+    if (m_options.trainEpochs > 0 && !m_trainingStarted) {
+        TrainingPanel* panel = m_window.trainingPanel();
+        panel->form()->setEpochs(m_options.trainEpochs);
+        m_window.showView(m_options.view.value_or(MainWindow::TrainingTab));
+        m_trainingStarted = true;
+        panel->startTraining();
+        if (panel->isRunning())
+            return; // the screenshot waits for the end of training
+        onDone(false, QStringLiteral("training did not start"));
+        return;
+    }
+    onDone(true, {});
+}
+
+void StartupScript::onDone(bool ok, const QString& why)
+{
+    if (m_options.screenshotPath.isEmpty())
+        return;
+    if (!ok) {
+        qWarning("semrel-studio: no screenshot: %s", qPrintable(why));
+        Q_EMIT finished(1);
+        return;
+    }
+    QTimer::singleShot(kSettleMs, this, &StartupScript::grab);
+}
+
+void StartupScript::grab()
+{
+    m_window.trainingPanel()->charts()->flush();
+    const bool saved = m_window.grab().save(m_options.screenshotPath, "PNG");
+    if (!saved)
+        qWarning("semrel-studio: could not write %s", qPrintable(m_options.screenshotPath));
+    Q_EMIT finished(saved ? 0 : 1);
+}
+
+} // namespace semrel::ui

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "main_window.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace semrel::ui {
+
+// What `semrel-studio` was asked to do at launch.
+struct StartupOptions
+{
+    QString file;           // dataset, xlsa17 folder or model to open
+    QString screenshotPath; // grab the window to this PNG once loaded (and trained), then quit
+    int trainEpochs = 0;    // > 0: start training with the form's settings and this many epochs
+    std::optional<MainWindow::View> view; // the view to show (and grab)
+};
+
+// Drives the window through the launch options: open, maybe train, maybe grab a screenshot.
+// Emits finished() with the process exit code when a screenshot was asked for (written or
+// failed); without one, the window simply stays open.
+class StartupScript : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Time for the last coalesced chart redraw and layout to settle before grabbing.
+    static constexpr int kSettleMs = 400;
+
+    StartupScript(MainWindow& window, StartupOptions options, QObject* parent = nullptr);
+    void run();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onDatasetOpened();
+    void onDone(bool ok, const QString& why);
+    void grab();
+
+    MainWindow& m_window;
+    StartupOptions m_options;
+    bool m_trainingStarted = false;
+};
+
+} // namespace semrel::ui
