@@ -50,12 +50,16 @@ void requireFits(const ModelState& model, const Dataset& data)
                        "', which the model was trained on");
 }
 
-FloatMatrix gatherRows(const FloatMatrix& m, const std::vector<std::int64_t>& rows)
+// The rows of a split, normalised with the training statistics. In place on the gathered copy:
+// RelationModel::normalizeFeatures() would copy them once more (33 MB at SUN's size).
+FloatMatrix normalizedRows(const ModelState& model, const FloatMatrix& m,
+                           const std::vector<std::int64_t>& rows)
 {
     FloatMatrix out(static_cast<std::int64_t>(rows.size()), m.cols);
     for (std::size_t i = 0; i < rows.size(); ++i)
         std::memcpy(out.row(static_cast<std::int64_t>(i)), m.row(rows[i]),
                     static_cast<std::size_t>(m.cols) * sizeof(float));
+    model.featureNormalizer.applyInPlace(out);
     return out;
 }
 
@@ -115,15 +119,14 @@ EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
 
     const std::vector<std::int64_t>& unseenRows = data.split(Split::TestUnseen);
     const std::vector<std::int32_t> unseenTruth = labelsOf(data, unseenRows);
-    const FloatMatrix unseenFeatures =
-        model.normalizeFeatures(gatherRows(data.features, unseenRows));
+    const FloatMatrix unseenFeatures = normalizedRows(state, data.features, unseenRows);
     const ClassScores zsl = predictAmong(unseenFeatures, mapped, result.unseenClasses);
     const ClassScores ts = predictAmong(unseenFeatures, mapped, allClasses);
 
     const std::vector<std::int64_t>& seenRows = data.split(Split::TestSeen);
     const std::vector<std::int32_t> seenTruth = labelsOf(data, seenRows);
-    const ClassScores tr = predictAmong(
-        model.normalizeFeatures(gatherRows(data.features, seenRows)), mapped, allClasses);
+    const ClassScores tr =
+        predictAmong(normalizedRows(state, data.features, seenRows), mapped, allClasses);
 
     result.zslAccuracy = meanPerClassAccuracy(unseenTruth, zsl.predicted, result.unseenClasses);
     result.zslPerClass =
