@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/errors.h>
+#include <semrel/training_config.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <sstream>
+
+namespace semrel {
+
+namespace {
+
+std::string lowerCase(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+void require(bool ok, const std::string& field, const std::string& expected, double found)
+{
+    if (ok)
+        return;
+    std::ostringstream message;
+    message << "training configuration: " << field << " must be " << expected << ", found "
+            << found;
+    throw Error(message.str());
+}
+
+} // namespace
+
+const char* methodName(Method method)
+{
+    switch (method) {
+    case Method::Proposed:
+        return "proposed";
+    case Method::B1:
+        return "b1";
+    case Method::B2:
+        return "b2";
+    case Method::B3:
+        return "b3";
+    }
+    return "proposed";
+}
+
+Method methodFromName(const std::string& name)
+{
+    const std::string key = lowerCase(name);
+    for (Method m : {Method::Proposed, Method::B1, Method::B2, Method::B3}) {
+        if (key == methodName(m))
+            return m;
+    }
+    throw Error("unknown method '" + name + "': expected proposed, b1, b2 or b3");
+}
+
+std::optional<NetworkShape> networkPreset(const std::string& name)
+{
+    const std::string key = lowerCase(name);
+    // Table 1: one hidden layer of 1024 for the fine-grained sets, two for the coarse ones.
+    if (key == "sun" || key == "cub")
+        return NetworkShape{{1024}, {1024}};
+    if (key == "awa1" || key == "awa2" || key == "apy")
+        return NetworkShape{{512, 1024}, {1024, 512}};
+    return std::nullopt;
+}
+
+std::vector<std::string> networkPresetNames()
+{
+    return {"apy", "awa1", "awa2", "cub", "sun"};
+}
+
+double effectiveTau(const TrainingConfig& config)
+{
+    return config.method == Method::B2 ? 1.0 : config.tau;
+}
+
+double effectiveLambda1(const TrainingConfig& config)
+{
+    // B1 has no O2 either: its MSE replaces both O1 and O2.
+    return config.method == Method::B2 || config.method == Method::B1 ? 0.0 : config.lambda1;
+}
+
+double effectiveLambda2(const TrainingConfig& config)
+{
+    return config.method == Method::B3 ? 0.0 : config.lambda2;
+}
+
+void validateConfig(const TrainingConfig& c)
+{
+    require(std::isfinite(c.tau) && c.tau > -1.0 && c.tau <= 1.0, "tau", "in (-1, 1]", c.tau);
+    require(std::isfinite(c.lambda1) && c.lambda1 >= 0.0, "lambda1", ">= 0", c.lambda1);
+    require(std::isfinite(c.lambda2) && c.lambda2 >= 0.0, "lambda2", ">= 0", c.lambda2);
+    require(c.candidates >= 1, "candidates (p)", ">= 1", c.candidates);
+    require(c.batchSize >= 1, "batch size", ">= 1", c.batchSize);
+    require(c.epochs >= 1, "epochs", ">= 1", c.epochs);
+    require(std::isfinite(c.learningRate) && c.learningRate > 0.0, "learning rate", "> 0",
+            c.learningRate);
+    require(std::isfinite(c.weightDecay) && c.weightDecay >= 0.0, "weight decay", ">= 0",
+            c.weightDecay);
+    for (int width : c.network.encoderHidden)
+        require(width >= 1, "an encoder hidden layer width", ">= 1", width);
+    for (int width : c.network.decoderHidden)
+        require(width >= 1, "a decoder hidden layer width", ">= 1", width);
+    require(c.trainSplit == Split::Train || c.trainSplit == Split::Trainval, "train split",
+            "train or trainval (split index 0 or 1)", static_cast<int>(c.trainSplit));
+}
+
+} // namespace semrel

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "method/random.h"
+#include "method/training_set.h"
+
+#include <semrel/semantic_relations.h>
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace semrel {
+
+// The quadruplets of one batch (Sec. 3.3). Rows index TrainingSet::features; -1 where the
+// reference class has no class of that relation (the term is then masked out).
+struct BatchTuples
+{
+    std::vector<std::int64_t> positive;   // [B] x_i: a random row of class r
+    std::vector<std::int64_t> similar;    // [B] x_j: the hardest of p similar candidates
+    std::vector<std::int64_t> dissimilar; // [B] x_k: the hardest of p dissimilar candidates
+    std::vector<float> deltaSimilar;      // [B] δ_jr
+    std::vector<float> deltaDissimilar;   // [B] δ_kr
+    // The candidates and their scores, [B, p] row-major (empty for a side not mined): what the
+    // choice was made from, kept for inspection and tests.
+    std::vector<std::int64_t> similarCandidates;
+    std::vector<float> similarScores; // O2 of each candidate
+    std::vector<std::int64_t> dissimilarCandidates;
+    std::vector<float> dissimilarScores; // (τ - δ_kr)·s(f(y_r), x_k) of each candidate
+};
+
+class TupleMiner
+{
+public:
+    // Only the training set's classes are drawn from. A side that the objective does not use
+    // (O2 with λ1 = 0, or B1) is not mined: pass mineSimilar / mineDissimilar = false.
+    TupleMiner(const TrainingSet& set, const SemanticRelations& relations, int candidates,
+               bool mineSimilar, bool mineDissimilar);
+
+    bool hasSimilar(std::int32_t c) const { return !m_similar[c].classes.empty(); }
+    bool hasDissimilar(std::int32_t c) const { return !m_dissimilar[c].classes.empty(); }
+
+    // `referenceClass` [B]: the class r of each sample; `slot` [B]: its row in `mappedUnit`
+    // [U, d], the unit-length f(y) of the batch's distinct classes (no gradient needed).
+    // Draws from `rng` in a fixed order, so a seed fixes the result.
+    BatchTuples mine(const std::vector<std::int32_t>& referenceClass,
+                     const std::vector<std::int64_t>& slot, const at::Tensor& mappedUnit,
+                     SplitMix& rng) const;
+
+private:
+    // The classes of one relation to r, with cumulative sample counts: drawing a uniform
+    // index below the total picks a sample uniformly among all samples of those classes.
+    struct Pool
+    {
+        std::vector<std::int32_t> classes;
+        std::vector<std::int64_t> cumulative; // cumulative[i] = samples of classes[0..i]
+    };
+
+    Pool makePool(const std::vector<std::int32_t>& classes) const;
+    std::int64_t draw(const Pool& pool, SplitMix& rng) const;
+    void drawSide(const std::vector<std::int32_t>& referenceClass, const std::vector<Pool>& pools,
+                  SplitMix& rng, std::vector<std::int64_t>& candidates) const;
+
+    const TrainingSet& m_set;
+    const SemanticRelations& m_relations;
+    int m_candidates;
+    bool m_mineSimilar;
+    bool m_mineDissimilar;
+    std::vector<Pool> m_similar;    // [C]
+    std::vector<Pool> m_dissimilar; // [C]
+};
+
+} // namespace semrel

@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// Seconds per training epoch at the AWA2 size (Table 1 network, p = 50, batch 64) beside the
+// floor: the FLOPs of the matrix products an epoch does divided by the GEMM rate this build
+// reaches (a 2048^3 sgemm through torch, measured here). Not a test: nothing is asserted.
+#include <semrel/dataset.h>
+#include <semrel/threads.h>
+#include <semrel/trainer.h>
+
+#include <ATen/ATen.h>
+
+#include <benchmark/benchmark.h>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kSeen = 40;
+constexpr int kUnseen = 10;
+constexpr std::int64_t kTrainRows = 23527;
+constexpr std::int64_t kTestPerClass = 20;
+constexpr std::int64_t kFeatureDim = 2048;
+constexpr std::int64_t kEmbeddingDim = 85;
+constexpr int kBatch = 64;
+constexpr int kCandidates = 50;
+
+std::uint64_t nextRandom(std::uint64_t& state)
+{
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+float uniform(std::uint64_t& state)
+{
+    return static_cast<float>(nextRandom(state) >> 40) * 0x1.0p-24f;
+}
+
+// AWA2-sized data: what the features look like does not change an epoch's cost, so they are
+// class centres plus uniform noise (quick to make), not a map of the embeddings.
+const semrel::Dataset& awa2Sized()
+{
+    static const semrel::Dataset data = [] {
+        semrel::Dataset d;
+        d.name = "awa2-sized";
+        std::uint64_t rng = 2018;
+        const int classes = kSeen + kUnseen;
+        d.classEmbeddings = semrel::FloatMatrix(classes, kEmbeddingDim);
+        for (float& v : d.classEmbeddings.values)
+            v = uniform(rng);
+        semrel::FloatMatrix centres(classes, kFeatureDim);
+        for (float& v : centres.values)
+            v = uniform(rng) * 2.0f;
+        for (int c = 0; c < classes; ++c)
+            d.classNames.push_back("class " + std::to_string(c));
+        const std::int64_t n = kTrainRows + classes * kTestPerClass;
+        d.features = semrel::FloatMatrix(n, kFeatureDim);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const int c = i < kTrainRows ? static_cast<int>(i % kSeen)
+                                         : static_cast<int>((i - kTrainRows) / kTestPerClass);
+            d.labels.push_back(c);
+            for (std::int64_t f = 0; f < kFeatureDim; ++f)
+                d.features.at(i, f) = centres.at(c, f) + uniform(rng);
+            const semrel::Split split = i < kTrainRows ? semrel::Split::Trainval
+                                        : c < kSeen    ? semrel::Split::TestSeen
+                                                       : semrel::Split::TestUnseen;
+            d.split(split).push_back(i);
+        }
+        return d;
+    }();
+    return data;
+}
+
+semrel::TrainingConfig awa2Config(int threads)
+{
+    semrel::TrainingConfig c;
+    c.network = {{512, 1024}, {1024, 512}};
+    c.candidates = kCandidates;
+    c.batchSize = kBatch;
+    c.epochs = 2;
+    c.threads = threads;
+    c.evaluateEachEpoch = false;
+    return c;
+}
+
+// FLOPs of an epoch's matrix products. f and g run once per distinct class of a batch; the
+// expected number of distinct classes among 64 draws from 40 balanced classes is
+// 40 (1 - (39/40)^64) ≈ 32.1. Per network row: forward 2W, backward 2W for the weight
+// gradients and 2W for the input gradients (none for the first layer's input), W = Σ in·out.
+// Mining adds 2p cosines of length d per sample.
+double epochFlops()
+{
+    const std::vector<std::int64_t> widths{kEmbeddingDim, 512, 1024,         kFeatureDim,
+                                           1024,          512, kEmbeddingDim};
+    double w = 0.0;
+    for (std::size_t k = 0; k + 1 < widths.size(); ++k)
+        w += static_cast<double>(widths[k] * widths[k + 1]);
+    const double perRow = 6.0 * w - 2.0 * static_cast<double>(widths[0] * widths[1]);
+    const double batches = std::ceil(static_cast<double>(kTrainRows) / kBatch);
+    const double distinct = kSeen * (1.0 - std::pow(1.0 - 1.0 / kSeen, kBatch));
+    const double mining = static_cast<double>(kTrainRows) * 2.0 * kCandidates * 2.0 * kFeatureDim;
+    return batches * distinct * perRow + mining;
+}
+
+double gemmRate(int threads)
+{
+    semrel::configureThreads(threads);
+    const at::Tensor a = at::rand({2048, 2048});
+    const at::Tensor b = at::rand({2048, 2048});
+    at::mm(a, b); // warm-up
+    double best = 1e9;
+    for (int i = 0; i < 5; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        at::Tensor c = at::mm(a, b);
+        best = std::min(
+            best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return 2.0 * 2048.0 * 2048.0 * 2048.0 / best;
+}
+
+void BM_Sgemm2048(benchmark::State& state)
+{
+    const int threads = static_cast<int>(state.range(0));
+    double rate = 0.0;
+    for (auto _ : state)
+        rate = gemmRate(threads);
+    state.counters["GFLOPs"] = rate / 1e9;
+}
+
+// Manual time = the second epoch's training steps (the first warms the allocator); setup
+// (normalisation, network init) is left out.
+void BM_Epoch(benchmark::State& state)
+{
+    const int threads = static_cast<int>(state.range(0));
+    const semrel::Dataset& data = awa2Sized();
+    const double rate = gemmRate(threads);
+    const double flops = epochFlops();
+    double seconds = 0.0, first = 0.0;
+    for (auto _ : state) {
+        semrel::StopFlag stop;
+        const semrel::TrainingResult r = semrel::Trainer(awa2Config(threads)).run(data, stop);
+        first = r.state.history.at(0).seconds;
+        seconds = r.state.history.at(1).seconds;
+        state.SetIterationTime(seconds);
+    }
+    state.counters["epoch_s"] = seconds;
+    state.counters["first_epoch_s"] = first;
+    state.counters["floor_s"] = flops / rate;
+    state.counters["ratio"] = seconds / (flops / rate);
+    state.counters["epoch_GFLOP"] = flops / 1e9;
+    state.counters["gemm_GFLOPs"] = rate / 1e9;
+}
+
+} // namespace
+
+BENCHMARK(BM_Sgemm2048)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Epoch)->Arg(1)->Arg(2)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
+
+// OpenMP reads OMP_WAIT_POLICY when libgomp loads, before main: spinning OpenMP threads beside
+// OpenBLAS's cost 2.3x per epoch on 2 cores (PERFORMANCE.md). Set it and start again.
+int main(int argc, char** argv)
+{
+    if (!std::getenv("OMP_WAIT_POLICY")) {
+        setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+        execv("/proc/self/exe", argv);
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
