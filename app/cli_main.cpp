@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     semrel::cli::addInfoCommand(app);
     semrel::cli::addImportCommand(app);
     semrel::cli::addSynthCommand(app);
+    semrel::cli::addDemoCommand(app);
     semrel::cli::addTrainCommand(app);
     semrel::cli::addTuneCommand(app);
     semrel::cli::addEvalCommand(app);

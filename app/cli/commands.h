@@ -12,6 +12,7 @@ namespace semrel::cli {
 void addInfoCommand(CLI::App& app);
 void addImportCommand(CLI::App& app);
 void addSynthCommand(CLI::App& app);
+void addDemoCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addTuneCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);

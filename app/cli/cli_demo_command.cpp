@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The demo verb: builds the Fashion-MNIST demo dataset and its feature extractor.
+#include "commands.h"
+#include "progress_bar.h"
+
+#include <semrel/fashion_mnist_demo.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace semrel::cli {
+
+namespace {
+
+struct DemoOptions
+{
+    std::string source = "/usr/share/datasets/fashion-mnist";
+    std::string attributes;
+    std::string output;
+    FashionMnistDemoSpec spec;
+};
+
+} // namespace
+
+void addDemoCommand(CLI::App& app)
+{
+    auto* cmd = app.add_subcommand(
+        "demo", "Build the Fashion-MNIST demo: a CNN trained on the seen classes, its features, "
+                "the attribute table and the images, in one dataset file");
+    auto options = std::make_shared<DemoOptions>();
+    FashionMnistDemoSpec& spec = options->spec;
+    cmd->add_option("--source", options->source, "folder with Fashion-MNIST's four IDX .gz files")
+        ->capture_default_str();
+    cmd->add_option("--attributes", options->attributes,
+                    "class-attribute table (resources/fashion_mnist_attributes.csv)")
+        ->required();
+    cmd->add_option("-o,--output", options->output,
+                    std::string("folder to write ") + kDemoDatasetFile + " and " +
+                        kDemoExtractorFile + " to")
+        ->required();
+    cmd->add_option("--cnn-images", spec.cnnImagesPerClass,
+                    "training images per seen class for the CNN")
+        ->capture_default_str();
+    cmd->add_option("--trainval", spec.trainvalPerClass, "trainval images per seen class")
+        ->capture_default_str();
+    cmd->add_option("--test-seen", spec.testSeenPerClass, "test_seen images per seen class")
+        ->capture_default_str();
+    cmd->add_option("--test-unseen", spec.testUnseenPerClass,
+                    "test_unseen images per unseen class (at most 1000)")
+        ->capture_default_str();
+    cmd->add_option("--epochs", spec.cnn.epochs, "CNN training epochs")->capture_default_str();
+    cmd->add_option("--features", spec.cnn.featureDim, "feature dimension")->capture_default_str();
+    cmd->add_option("--seed", spec.cnn.seed, "random seed of the CNN training")
+        ->capture_default_str();
+    cmd->add_option("--threads", spec.cnn.threads,
+                    "threads for the CNN training (the result is reproducible per count)")
+        ->capture_default_str();
+    cmd->callback([options] {
+        const auto start = std::chrono::steady_clock::now();
+        FashionMnistDemoResult result;
+        {
+            ProgressBar bar("demo");
+            result = buildFashionMnistDemo(options->source, options->attributes, options->output,
+                                           options->spec, bar.callback());
+        }
+        for (const std::string& warning : result.warnings)
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr,
+                     "wrote %s (%lld images) and %s in %.1f s; the CNN's training accuracy on the "
+                     "seen classes: %.1f%%\n",
+                     result.datasetPath.c_str(), static_cast<long long>(result.samples),
+                     result.extractorPath.c_str(), seconds, 100.0 * result.cnnTrainingAccuracy);
+    });
+}
+
+} // namespace semrel::cli
