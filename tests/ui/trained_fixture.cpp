@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "trained_fixture.h"
+
+#include <semrel/trainer.h>
+
+namespace semrel::test {
+
+TrainedFixture trainedFixture(const SyntheticSpec& spec, int epochs)
+{
+    auto data = std::make_shared<Dataset>(makeSyntheticDataset(spec));
+    TrainingConfig config;
+    config.network.encoderHidden = {16};
+    config.network.decoderHidden = {16};
+    config.epochs = epochs;
+    config.batchSize = 32;
+    config.candidates = 5;
+    config.seed = 3;
+    config.threads = 1;
+    config.evaluateEachEpoch = false;
+    const StopFlag stop;
+    TrainingResult result = Trainer(config).run(*data, stop);
+    return {data, std::make_shared<const RelationModel>(std::move(result.state))};
+}
+
+} // namespace semrel::test

@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "predictions/class_accuracy_chart.h"
+#include "predictions/confusion_heat_map.h"
+#include "predictions/prediction_filter.h"
+#include "predictions/prediction_table_model.h"
+#include "predictions/predictions_view.h"
+#include "predictions/thumbnail_cache.h"
+#include "trained_fixture.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace semrel;
+using namespace semrel::ui;
+
+namespace {
+
+int countWhere(const std::vector<Prediction>& predictions,
+               const std::function<bool(const Prediction&)>& keep)
+{
+    return static_cast<int>(std::count_if(predictions.begin(), predictions.end(), keep));
+}
+
+} // namespace
+
+class TestPredictionsView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fixture = test::trainedFixture();
+        m_view.resize(1200, 800);
+        m_view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_view));
+        QSignalSpy ready(&m_view, &PredictionsView::evaluationReady);
+        m_view.setModelAndDataset(m_fixture.model, m_fixture.data);
+        QVERIFY(ready.wait(10000));
+        m_result = m_view.tableModel()->result();
+        QVERIFY(m_result);
+    }
+
+    void init()
+    {
+        m_view.setSetting(Setting::Zsl);
+        m_view.setOutcome(PredictionFilter::Outcome::Any);
+        m_view.showCell(PredictionFilter::kAnyClass, PredictionFilter::kAnyClass);
+    }
+
+    void tableHoldsBothSettings()
+    {
+        const Dataset& data = *m_fixture.data;
+        const auto unseen = static_cast<int>(data.split(Split::TestUnseen).size());
+        const auto seen = static_cast<int>(data.split(Split::TestSeen).size());
+        QCOMPARE(m_view.tableModel()->rowCount(), unseen + unseen + seen);
+        QCOMPARE(m_view.filter()->rowCount(), unseen);
+        m_view.setSetting(Setting::Gzsl);
+        QCOMPARE(m_view.filter()->rowCount(), unseen + seen);
+    }
+
+    void filtersByOutcome()
+    {
+        const auto right = [](const Prediction& p) {
+            return p.trueClass == p.predictedClass;
+        };
+        m_view.setOutcome(PredictionFilter::Outcome::Right);
+        QCOMPARE(m_view.filter()->rowCount(), countWhere(m_result->zslPredictions, right));
+        m_view.setOutcome(PredictionFilter::Outcome::Wrong);
+        QCOMPARE(
+            m_view.filter()->rowCount(),
+            countWhere(m_result->zslPredictions, [&](const Prediction& p) { return !right(p); }));
+        m_view.setSetting(Setting::Gzsl);
+        QCOMPARE(
+            m_view.filter()->rowCount(),
+            countWhere(m_result->gzslPredictions, [&](const Prediction& p) { return !right(p); }));
+    }
+
+    void filtersByTrueClass()
+    {
+        const std::int32_t c = m_result->unseenClasses.back();
+        m_view.showCell(c, PredictionFilter::kAnyClass);
+        const int expected = countWhere(m_result->zslPredictions,
+                                        [c](const Prediction& p) { return p.trueClass == c; });
+        QVERIFY(expected > 0);
+        QCOMPARE(m_view.filter()->rowCount(), expected);
+        for (int r = 0; r < m_view.filter()->rowCount(); ++r)
+            QCOMPARE(m_view.filter()->index(r, 0).data(PredictionTableModel::TrueClassRole).toInt(),
+                     c);
+    }
+
+    void accuracyChartHasOneBarPerUnseenClass()
+    {
+        const ClassAccuracyChart* chart = m_view.accuracyChart();
+        QCOMPARE(chart->barCount(), static_cast<int>(m_result->unseenClasses.size()));
+        for (int i = 0; i < chart->barCount(); ++i) {
+            QCOMPARE(chart->barClass(i), m_result->unseenClasses[static_cast<std::size_t>(i)]);
+            QVERIFY(qAbs(chart->barValue(i) -
+                         100.0 * m_result->zslPerClass[static_cast<std::size_t>(i)]) < 1e-6);
+        }
+        m_view.setSetting(Setting::Gzsl);
+        QCOMPARE(chart->barCount(),
+                 static_cast<int>(m_result->unseenClasses.size() + m_result->seenClasses.size()));
+    }
+
+    void confusionCellClickFiltersToItsSamples()
+    {
+        ConfusionHeatMap* map = m_view.heatMap();
+        const ConfusionMatrix& m = map->matrix();
+        QCOMPARE(m.classes, m_result->unseenClasses);
+        // Every cell of a row, the diagonal and the confusions, must list exactly its count.
+        for (int p = 0; p < static_cast<int>(m.classes.size()); ++p) {
+            QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(1, p));
+            QCOMPARE(m_view.filter()->trueClass(), m.classes[1]);
+            QCOMPARE(m_view.filter()->predictedClass(), m.classes[static_cast<std::size_t>(p)]);
+            QCOMPARE(m_view.filter()->rowCount(),
+                     static_cast<int>(m.at(1, static_cast<std::size_t>(p))));
+        }
+    }
+
+    void doubleClickAsksToQueryTheSample()
+    {
+        QSignalSpy activated(&m_view, &PredictionsView::sampleActivated);
+        QTableView* table = m_view.table();
+        const QModelIndex index = table->model()->index(2, 1);
+        const qint64 sample = index.data(PredictionTableModel::SampleRole).toLongLong();
+        const QPoint at = table->visualRect(index).center();
+        // A real double-click: press and release, then the double-click event.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().toLongLong(), sample);
+    }
+
+    void dataIsBoundsChecked()
+    {
+        const PredictionTableModel* model = m_view.tableModel();
+        QVERIFY(!model->data(model->index(model->rowCount(), 0)).isValid());
+        QVERIFY(!model->data(QModelIndex()).isValid());
+        QVERIFY(model->prediction(-1) == nullptr);
+    }
+
+    void thumbnailsFromStoredPixels()
+    {
+        auto data = std::make_shared<Dataset>(*m_fixture.data);
+        data->images.count = data->sampleCount();
+        data->images.height = 4;
+        data->images.width = 4;
+        data->images.values.assign(static_cast<std::size_t>(data->sampleCount() * 16), 200);
+        ThumbnailCache cache;
+        cache.setDataset(data);
+        QVERIFY(cache.hasImages());
+        const QPixmap thumbnail = cache.thumbnail(data->split(Split::TestUnseen).front());
+        QVERIFY(!thumbnail.isNull());
+        QCOMPARE(thumbnail.toImage().pixelColor(0, 0).red(), 200);
+        QVERIFY(cache.thumbnail(data->sampleCount()).isNull());
+    }
+
+    void thumbnailsFromFilesUnderAnImageRoot()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto data = std::make_shared<Dataset>(*m_fixture.data);
+        const std::string prefix = "/BS/xian/work/data/Animals_with_Attributes2//JPEGImages/";
+        for (std::int64_t i = 0; i < data->sampleCount(); ++i)
+            data->imagePaths.push_back(prefix + "c" + std::to_string(data->labels[i]) + "/img_" +
+                                       std::to_string(i) + ".png");
+        QImage red(64, 32, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QDir(dir.path()).mkpath("c0");
+        QVERIFY(red.save(dir.filePath(QStringLiteral("c0/img_0.png"))));
+        QCOMPARE(data->labels[0], 0);
+
+        ThumbnailCache cache;
+        cache.setDataset(data);
+        QVERIFY(cache.thumbnail(0).isNull()); // the xlsa17 path does not exist here
+        QSignalSpy changed(&cache, &ThumbnailCache::imagesChanged);
+        cache.setImageRoot(dir.path());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cache.imagePath(0), dir.filePath(QStringLiteral("c0/img_0.png")));
+        const QPixmap thumbnail = cache.thumbnail(0);
+        QCOMPARE(thumbnail.size(), QSize(48, 24)); // fitted, aspect kept
+        QCOMPARE(thumbnail.toImage().pixelColor(10, 10), QColor(Qt::red));
+    }
+
+private:
+    test::TrainedFixture m_fixture;
+    PredictionsView m_view;
+    const EvaluationResult* m_result = nullptr;
+};
+
+QTEST_MAIN(TestPredictionsView)
+#include "tst_predictions_view.moc"

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "embedding/embedding_metatypes.h"
+
+#include <semrel/dataset.h>
+#include <semrel/embedding_map.h>
+#include <semrel/relation_model.h>
+
+#include <QPointF>
+#include <QThread>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QChartView;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QScatterSeries;
+
+namespace semrel::ui {
+
+class TsneWorker;
+
+// The Embedding view (the paper's Fig. 1): a 2-D map of unseen-class test features coloured by
+// class, with the mapped class embeddings as black markers. PCA appears at once; t-SNE runs on a
+// worker thread with progress and cancel. Hover names a point; clicking one lists its nearest
+// neighbours in feature space and asks to open it in the Query view.
+class EmbeddingView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Points drawn at most; larger test sets are subsampled (same share of every class).
+    static constexpr std::int64_t kMaxMapSamples = 2000;
+    static constexpr int kNeighbourCount = 10;
+
+    explicit EmbeddingView(QWidget* parent = nullptr);
+    ~EmbeddingView() override;
+
+    // Shows the PCA map of `data`'s unseen test samples under `model`; cancels a running t-SNE.
+    // nullptr for either clears the view.
+    void setModelAndDataset(std::shared_ptr<const RelationModel> model,
+                            std::shared_ptr<const Dataset> data);
+    void setTsneOptions(const TsneOptions& options) { m_tsneOptions = options; }
+
+    void showPca();
+    // Starts t-SNE in the background; mapShown(tr("t-SNE")) follows unless cancelled.
+    void startTsne();
+    void cancelTsne();
+    bool isTsneRunning() const { return m_tsneRunning; }
+
+    // Selects a mapped sample: highlights it and lists its neighbours. False when not on the map.
+    bool selectSample(qint64 sample);
+    qint64 selectedSample() const { return m_selected; }
+
+    QString mapKind() const { return m_mapKind; }
+    int samplePointCount() const;
+    int classMarkerCount() const;
+    // The widget position (in chartView()) of a mapped sample, for tests; null when not mapped.
+    QPoint samplePosition(qint64 sample) const;
+    QChartView* chartView() const { return m_chartView; }
+    QListWidget* neighbourList() const { return m_neighbours; }
+
+Q_SIGNALS:
+    void mapShown(const QString& kind);
+    void tsneProgress(double fraction);
+    void tsneFailed(const QString& message);
+    // The user clicked a sample (or double-clicked a neighbour): open it in the Query view.
+    void sampleActivated(qint64 sample);
+
+    // To the worker (queued).
+    void tsneRequested(std::shared_ptr<const semrel::MapInput> input,
+                       const semrel::TsneOptions& options);
+
+private:
+    QWidget* makeControls();
+    void showMap(const EmbeddingMap& map, const QString& kind);
+    void onTsneFinished(const TsneResult& result);
+    void setTsneRunning(bool running);
+    void onPointHovered(QScatterSeries* series, const QPointF& point, bool state);
+    void onPointClicked(QScatterSeries* series, const QPointF& point);
+    qint64 sampleAt(QScatterSeries* series, const QPointF& point) const;
+    QString className(int c) const;
+
+    std::shared_ptr<const RelationModel> m_model;
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const MapInput> m_input;
+    EmbeddingMap m_map;
+    TsneOptions m_tsneOptions;
+    QString m_mapKind;
+    qint64 m_selected = -1;
+    bool m_tsneRunning = false;
+
+    // Per class series: the sample of each point, in the series' order.
+    std::vector<QScatterSeries*> m_classSeries;
+    std::vector<std::vector<qint64>> m_seriesSamples;
+    QScatterSeries* m_markerSeries = nullptr;
+    QScatterSeries* m_selectionSeries = nullptr;
+
+    QChartView* m_chartView;
+    QPushButton* m_pcaButton = nullptr;
+    QPushButton* m_tsneButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QListWidget* m_neighbours = nullptr;
+
+    QThread m_thread;
+    TsneWorker* m_worker;
+};
+
+} // namespace semrel::ui

@@ -1,0 +1,417 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "query/query_view.h"
+
+#include "error_dialog.h"
+#include "predictions/thumbnail_cache.h"
+#include "query/similarity_chart.h"
+#include "query/similarity_export.h"
+#include "training/history_export.h"
+
+#include <semrel/errors.h>
+#include <semrel/fashion_mnist_demo.h>
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace semrel::ui {
+
+namespace {
+
+constexpr int kTauSteps = 100; // slider ticks per unit of τ
+constexpr int kPreviewSize = 160;
+constexpr int kDefaultTopK = 30;
+
+} // namespace
+
+QueryView::QueryView(QWidget* parent) : QWidget(parent), m_chart(new SimilarityChart(this))
+{
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(m_chart);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setBackgroundRole(QPalette::Base);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(makeSidePanel());
+    splitter->addWidget(m_scroll);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(makeControls());
+    layout->addWidget(splitter, 1);
+    setEnabled(false);
+}
+
+QueryView::~QueryView() = default;
+
+QWidget* QueryView::makeControls()
+{
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_sampleBox = new QSpinBox(bar);
+    m_sampleBox->setKeyboardTracking(false);
+    m_sampleBox->setToolTip(tr("Index of the sample in the dataset"));
+    auto* openImage = new QPushButton(tr("Query Image File…"), bar);
+    m_tauSlider = new QSlider(Qt::Horizontal, bar);
+    m_tauSlider->setRange(-kTauSteps + 1, kTauSteps);
+    m_tauSlider->setMinimumWidth(160);
+    m_tauLabel = new QLabel(bar);
+    m_tauLabel->setMinimumWidth(m_tauLabel->fontMetrics().horizontalAdvance("τ = -0.00") + 6);
+    m_topKBox = new QSpinBox(bar);
+    m_topKBox->setRange(0, 100000);
+    m_topKBox->setSpecialValueText(tr("all"));
+    m_topKBox->setValue(kDefaultTopK);
+    m_topKBox->setToolTip(tr("Show the k most similar classes (0: all)"));
+    auto* exportButton = new QToolButton(bar);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(exportButton);
+    const auto exportTo = [this](const QString& filter,
+                                 QString (QueryView::*write)(const QString&) const) {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Query"), QString(), filter);
+        if (path.isEmpty())
+            return;
+        const QString error = (this->*write)(path);
+        if (!error.isEmpty())
+            showError(this, tr("Could not export"), error);
+    };
+    menu->addAction(tr("Chart as PNG…"), this,
+                    [=] { exportTo(tr("PNG image (*.png)"), &QueryView::exportPng); });
+    menu->addAction(tr("Chart as SVG…"), this,
+                    [=] { exportTo(tr("SVG image (*.svg)"), &QueryView::exportSvg); });
+    menu->addAction(tr("Similarities as CSV…"), this,
+                    [=] { exportTo(tr("CSV table (*.csv)"), &QueryView::exportCsv); });
+    exportButton->setMenu(menu);
+
+    row->addWidget(new QLabel(tr("Sample:"), bar));
+    row->addWidget(m_sampleBox);
+    row->addWidget(openImage);
+    row->addSpacing(12);
+    row->addWidget(m_tauSlider);
+    row->addWidget(m_tauLabel);
+    row->addWidget(new QLabel(tr("Top k:"), bar));
+    row->addWidget(m_topKBox);
+    row->addStretch(1);
+    row->addWidget(exportButton);
+
+    connect(m_sampleBox, &QSpinBox::valueChanged, this, [this](int v) { showSample(v); });
+    connect(openImage, &QPushButton::clicked, this, &QueryView::chooseImageFile);
+    connect(m_tauSlider, &QSlider::valueChanged, this, [this](int) {
+        m_tauLabel->setText(QStringLiteral("τ = %1").arg(tau(), 0, 'f', 2));
+        refresh();
+    });
+    connect(m_topKBox, &QSpinBox::valueChanged, this, [this](int) { refresh(); });
+    m_tauLabel->setText(QStringLiteral("τ = %1").arg(0.0, 0, 'f', 2));
+    return bar;
+}
+
+QWidget* QueryView::makeSidePanel()
+{
+    auto* panel = new QWidget(this);
+    auto* column = new QVBoxLayout(panel);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_preview = new QLabel(panel);
+    m_preview->setFixedSize(kPreviewSize, kPreviewSize);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setFrameShape(QFrame::StyledPanel);
+    m_info = new QLabel(panel);
+    m_info->setWordWrap(true);
+    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_classFilter = new QLineEdit(panel);
+    m_classFilter->setPlaceholderText(tr("Find class"));
+    m_classFilter->setClearButtonEnabled(true);
+    m_classList = new QListWidget(panel);
+    m_classList->setToolTip(tr("Untick a class to hide its embedding, as if the model had never "
+                               "heard of it"));
+    auto* showAll = new QPushButton(tr("Show All Classes"), panel);
+    column->addWidget(m_preview, 0, Qt::AlignHCenter);
+    column->addWidget(m_info);
+    column->addWidget(new QLabel(tr("Class embeddings compared:"), panel));
+    column->addWidget(m_classFilter);
+    column->addWidget(m_classList, 1);
+    column->addWidget(showAll);
+    panel->setMaximumWidth(300);
+
+    connect(m_classFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        for (int i = 0; i < m_classList->count(); ++i)
+            m_classList->item(i)->setHidden(
+                !m_classList->item(i)->text().contains(text, Qt::CaseInsensitive));
+    });
+    connect(m_classList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        setClassHidden(item->data(Qt::UserRole).toInt(), item->checkState() != Qt::Checked);
+    });
+    connect(showAll, &QPushButton::clicked, this, [this] {
+        m_hidden.clear();
+        fillClassList();
+        refresh();
+    });
+    return panel;
+}
+
+void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
+                                   std::shared_ptr<const Dataset> data)
+{
+    m_model = model && data ? std::move(model) : nullptr;
+    m_data = m_model ? std::move(data) : nullptr;
+    m_hidden.clear();
+    m_feature.clear();
+    m_sample = -1;
+    m_trueClass = -1;
+    m_similarities.clear();
+    setEnabled(m_model != nullptr);
+    fillClassList();
+    {
+        const QSignalBlocker blocker(m_sampleBox);
+        m_sampleBox->setRange(
+            0, m_data ? static_cast<int>(std::max<std::int64_t>(0, m_data->sampleCount() - 1)) : 0);
+    }
+    m_chart->setSimilarities({}, tau(), -1);
+    m_chart->setTitle({});
+    m_info->clear();
+    m_preview->clear();
+    if (m_data && !m_data->split(Split::TestUnseen).empty())
+        showSample(m_data->split(Split::TestUnseen).front());
+}
+
+void QueryView::setDatasetPath(const QString& path)
+{
+    m_datasetPath = path;
+}
+
+void QueryView::setExtractorPath(const QString& path)
+{
+    m_extractorPath = path;
+    m_extractor.reset();
+}
+
+void QueryView::setThumbnails(ThumbnailCache* thumbnails)
+{
+    m_thumbnails = thumbnails;
+}
+
+void QueryView::fillClassList()
+{
+    const QSignalBlocker blocker(m_classList);
+    m_classList->clear();
+    if (!m_model)
+        return;
+    const ModelState& state = m_model->state();
+    for (std::size_t c = 0; c < state.classNames.size(); ++c) {
+        const bool seen = std::find(state.seenClasses.begin(), state.seenClasses.end(),
+                                    static_cast<std::int32_t>(c)) != state.seenClasses.end();
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 (%2)").arg(QString::fromStdString(state.classNames[c]),
+                                          seen ? tr("seen") : tr("unseen")),
+            m_classList);
+        item->setData(Qt::UserRole, static_cast<int>(c));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_hidden.contains(static_cast<int>(c)) ? Qt::Unchecked : Qt::Checked);
+    }
+}
+
+bool QueryView::showSample(qint64 sample)
+{
+    if (!m_data || sample < 0 || sample >= m_data->sampleCount())
+        return false;
+    const float* row = m_data->features.row(sample);
+    m_feature.assign(row, row + m_data->featureDim());
+    m_sample = sample;
+    m_trueClass = m_data->labels[static_cast<std::size_t>(sample)];
+    m_queryName = tr("sample %1").arg(sample);
+    {
+        const QSignalBlocker blocker(m_sampleBox);
+        m_sampleBox->setValue(static_cast<int>(sample));
+    }
+    showPreview(m_thumbnails ? m_thumbnails->image(sample, kPreviewSize) : QImage());
+    refresh();
+    return true;
+}
+
+bool QueryView::loadExtractor()
+{
+    if (m_extractor)
+        return true;
+    QString path = m_extractorPath;
+    if (path.isEmpty() && !m_datasetPath.isEmpty()) {
+        const QString beside = QFileInfo(m_datasetPath).dir().filePath(kDemoExtractorFile);
+        if (QFileInfo::exists(beside))
+            path = beside;
+    }
+    if (path.isEmpty())
+        path =
+            QFileDialog::getOpenFileName(this, tr("Feature Extractor for Image Files"), QString(),
+                                         tr("Feature extractors (*.h5 *.pt);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    try {
+        m_extractor =
+            std::make_unique<FeatureExtractor>(FeatureExtractor::load(path.toStdString()));
+        m_extractorPath = path;
+        return true;
+    } catch (const std::exception& e) {
+        showError(this, tr("Could not load the feature extractor"), QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+bool QueryView::showImageFile(const QString& path)
+{
+    if (!m_model)
+        return false;
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    QImage image = reader.read();
+    if (image.isNull()) {
+        showError(this, tr("Could not read the image"),
+                  tr("%1: %2").arg(path, reader.errorString()));
+        return false;
+    }
+    if (!loadExtractor())
+        return false;
+    // The extractor fits the image to its input (crop, scale, invert) itself; the ui only decodes.
+    const bool grey = m_extractor->input().channels == 1;
+    image = image.convertToFormat(grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    const ImageView view{image.constBits(), image.width(), image.height(), grey ? 1 : 3,
+                         static_cast<int>(image.bytesPerLine())};
+    try {
+        m_feature = m_extractor->extractImage(view);
+    } catch (const std::exception& e) {
+        showError(this, tr("Could not compute the image's feature"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_sample = -1;
+    m_trueClass = -1;
+    m_queryName = QFileInfo(path).fileName();
+    showPreview(
+        image.scaled(kPreviewSize, kPreviewSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    refresh();
+    return true;
+}
+
+void QueryView::chooseImageFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Query Image File"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)"));
+    if (!path.isEmpty())
+        showImageFile(path);
+}
+
+void QueryView::showPreview(const QImage& image)
+{
+    if (image.isNull())
+        m_preview->setText(tr("no image"));
+    else
+        m_preview->setPixmap(QPixmap::fromImage(image));
+}
+
+void QueryView::setTau(double tau)
+{
+    m_tauSlider->setValue(static_cast<int>(std::lround(tau * kTauSteps)));
+}
+
+double QueryView::tau() const
+{
+    return static_cast<double>(m_tauSlider->value()) / kTauSteps;
+}
+
+void QueryView::setTopK(int k)
+{
+    m_topKBox->setValue(k);
+}
+
+int QueryView::topK() const
+{
+    return m_topKBox->value();
+}
+
+void QueryView::setClassHidden(int classIndex, bool hidden)
+{
+    if (hidden == m_hidden.contains(classIndex))
+        return;
+    if (hidden)
+        m_hidden.insert(classIndex);
+    else
+        m_hidden.remove(classIndex);
+    const QSignalBlocker blocker(m_classList);
+    for (int i = 0; i < m_classList->count(); ++i)
+        if (m_classList->item(i)->data(Qt::UserRole).toInt() == classIndex)
+            m_classList->item(i)->setCheckState(hidden ? Qt::Unchecked : Qt::Checked);
+    refresh();
+}
+
+void QueryView::refresh()
+{
+    if (!m_model || m_feature.empty())
+        return;
+    InspectionOptions options;
+    options.tau = tau();
+    options.hiddenClasses.assign(m_hidden.begin(), m_hidden.end());
+    std::sort(options.hiddenClasses.begin(), options.hiddenClasses.end());
+    try {
+        m_similarities = inspectFeature(*m_model, m_feature, options);
+    } catch (const std::exception& e) {
+        m_similarities.clear();
+        showError(this, tr("Could not query the model"), QString::fromUtf8(e.what()));
+        return;
+    }
+    std::vector<ClassSimilarity> shown = m_similarities;
+    if (topK() > 0 && static_cast<int>(shown.size()) > topK())
+        shown.resize(static_cast<std::size_t>(topK()));
+    const auto truth =
+        std::find_if(m_similarities.begin(), m_similarities.end(),
+                     [this](const ClassSimilarity& s) { return s.classIndex == m_trueClass; });
+    QString info = tr("<b>%1</b>").arg(m_queryName.toHtmlEscaped());
+    if (m_trueClass >= 0 && m_data) {
+        const QString name =
+            QString::fromStdString(m_data->classNames[static_cast<std::size_t>(m_trueClass)])
+                .toHtmlEscaped();
+        info += truth == m_similarities.end() ? tr("<br>true class: %1 (hidden)").arg(name)
+                                              : tr("<br>true class: %1, ranked %2 of %3")
+                                                    .arg(name)
+                                                    .arg(truth - m_similarities.begin() + 1)
+                                                    .arg(m_similarities.size());
+    }
+    if (!m_similarities.empty())
+        info += tr("<br>most similar: %1 (%2)")
+                    .arg(QString::fromStdString(m_similarities.front().className).toHtmlEscaped())
+                    .arg(m_similarities.front().similarity, 0, 'f', 3);
+    m_info->setText(info);
+    m_chart->setTitle(
+        tr("Cosine similarity of %1 with each class's mapped embedding").arg(m_queryName));
+    m_chart->setSimilarities(std::move(shown), options.tau, m_trueClass);
+    Q_EMIT queryChanged();
+}
+
+QString QueryView::exportPng(const QString& path) const
+{
+    return exportWidgetPng(m_chart, path);
+}
+
+QString QueryView::exportSvg(const QString& path) const
+{
+    return exportWidgetSvg(m_chart, path, tr("SemRel Studio query: %1").arg(m_queryName));
+}
+
+QString QueryView::exportCsv(const QString& path) const
+{
+    return writeSimilarityCsv(m_similarities, m_trueClass, tau(), path);
+}
+
+} // namespace semrel::ui
