@@ -6,6 +6,7 @@
 #include <semrel/fashion_mnist_demo.h>
 #include <semrel/idx_file.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace semrel {
@@ -103,6 +104,100 @@ ProgressCallback stage(const ProgressCallback& progress, double from, double to)
     };
 }
 
+// Fashion-MNIST's training and test halves, read from the file names the dataset ships.
+struct Source
+{
+    ImageSet train;
+    ImageSet test;
+    std::string trainOrigin; // the label files, named in messages about missing images
+    std::string testOrigin;
+};
+
+Source readSource(const std::string& sourceDir)
+{
+    const fs::path dir(sourceDir);
+    return {readImageSet(dir, "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+            readImageSet(dir, "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
+            (dir / "train-labels-idx1-ubyte.gz").string(),
+            (dir / "t10k-labels-idx1-ubyte.gz").string()};
+}
+
+std::vector<bool> classesWithRole(const AttributeTable& table, bool unseen)
+{
+    std::vector<bool> wanted(table.roles.size());
+    for (std::size_t c = 0; c < wanted.size(); ++c)
+        wanted[c] = (table.roles[c] == ClassRole::Unseen) == unseen;
+    return wanted;
+}
+
+// The CNN sees training images of seen classes only: unseen classes stay unseen to the features.
+ExtractorTrainingResult trainOnSeenClasses(const AttributeTable& table, const Source& source,
+                                           const FashionMnistDemoSpec& spec,
+                                           const ProgressCallback& progress)
+{
+    const std::vector<bool> seen = classesWithRole(table, /*unseen=*/false);
+    std::vector<std::int32_t> headLabelOf(seen.size(), -1); // seen classes as 0 .. k-1
+    ExtractorTrainingSpec cnnSpec = spec.cnn;
+    cnnSpec.classNames.clear();
+    for (std::size_t c = 0; c < seen.size(); ++c)
+        if (seen[c]) {
+            headLabelOf[c] = static_cast<std::int32_t>(cnnSpec.classNames.size());
+            cnnSpec.classNames.push_back(table.classNames[c]);
+        }
+    ImagePixels images;
+    std::vector<std::int32_t> labels;
+    appendImages(source.train,
+                 firstPerClass(source.train, seen, spec.cnnImagesPerClass, source.trainOrigin),
+                 images, labels);
+    for (std::int32_t& label : labels)
+        label = headLabelOf[static_cast<std::size_t>(label)];
+    return trainDemoExtractor(images, labels, cnnSpec, progress);
+}
+
+// Images, labels, classes and splits; the features are added by the caller.
+Dataset assembleDataset(const AttributeTable& table, const Source& source,
+                        const FashionMnistDemoSpec& spec)
+{
+    const std::vector<bool> seen = classesWithRole(table, /*unseen=*/false);
+    const std::vector<bool> unseen = classesWithRole(table, /*unseen=*/true);
+    Dataset data;
+    const auto trainval =
+        firstPerClass(source.train, seen, spec.trainvalPerClass, source.trainOrigin);
+    const auto testSeen =
+        firstPerClass(source.test, seen, spec.testSeenPerClass, source.testOrigin);
+    const auto testUnseen =
+        firstPerClass(source.test, unseen, spec.testUnseenPerClass, source.testOrigin);
+    appendImages(source.train, trainval, data.images, data.labels);
+    appendImages(source.test, testSeen, data.images, data.labels);
+    appendImages(source.test, testUnseen, data.images, data.labels);
+    const auto nTrainval = static_cast<std::int64_t>(trainval.size());
+    const auto nTestSeen = static_cast<std::int64_t>(testSeen.size());
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(data.labels.size()); ++i) {
+        const ClassRole role = table.roles[static_cast<std::size_t>(data.labels[i])];
+        if (i < nTrainval) {
+            data.split(Split::Trainval).push_back(i);
+            data.split(role == ClassRole::Val ? Split::Val : Split::Train).push_back(i);
+        } else {
+            data.split(i < nTrainval + nTestSeen ? Split::TestSeen : Split::TestUnseen)
+                .push_back(i);
+        }
+    }
+    data.classNames = table.classNames;
+    data.classEmbeddings = table.values;
+    for (const std::string& found : attributesOnlyUnseenCarry(table))
+        data.warnings.push_back("attribute carried by an unseen class only: " + found);
+    return data;
+}
+
+fs::path createFolder(const std::string& outputDir)
+{
+    std::error_code error;
+    fs::create_directories(outputDir, error);
+    if (error)
+        throw DataError(outputDir + ": cannot create the folder (" + error.message() + ")");
+    return fs::path(outputDir);
+}
+
 } // namespace
 
 const std::vector<std::string>& fashionMnistClassNames()
@@ -124,74 +219,22 @@ FashionMnistDemoResult buildFashionMnistDemo(const std::string& sourceDir,
         progress(0.0, "reading Fashion-MNIST");
     const AttributeTable table = readAttributeTable(attributesCsv);
     checkClassNames(table, attributesCsv);
-    const fs::path dir(sourceDir);
-    const ImageSet train =
-        readImageSet(dir, "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz");
-    const ImageSet test =
-        readImageSet(dir, "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+    const Source source = readSource(sourceDir);
+    const ExtractorTrainingResult trained =
+        trainOnSeenClasses(table, source, spec, stage(progress, 0.02, 0.80));
 
-    std::vector<bool> seen(10), unseen(10);
-    std::vector<std::int32_t> cnnLabelOf(10, -1); // seen classes renumbered 0 .. k-1 for the head
-    std::vector<std::string> seenNames;
-    for (std::size_t c = 0; c < 10; ++c) {
-        unseen[c] = table.roles[c] == ClassRole::Unseen;
-        seen[c] = !unseen[c];
-        if (seen[c]) {
-            cnnLabelOf[c] = static_cast<std::int32_t>(seenNames.size());
-            seenNames.push_back(table.classNames[c]);
-        }
-    }
-
-    // The CNN sees training images of seen classes only: unseen classes stay unseen.
-    const std::string trainOrigin = (dir / "train-labels-idx1-ubyte.gz").string();
-    ImagePixels cnnImages;
-    std::vector<std::int32_t> cnnLabels;
-    appendImages(train, firstPerClass(train, seen, spec.cnnImagesPerClass, trainOrigin), cnnImages,
-                 cnnLabels);
-    for (std::int32_t& label : cnnLabels)
-        label = cnnLabelOf[static_cast<std::size_t>(label)];
-    ExtractorTrainingSpec cnnSpec = spec.cnn;
-    cnnSpec.classNames = seenNames;
-    ExtractorTrainingResult trained =
-        trainDemoExtractor(cnnImages, cnnLabels, cnnSpec, stage(progress, 0.02, 0.80));
-
-    Dataset data;
+    Dataset data = assembleDataset(table, source, spec);
     data.name = "Fashion-MNIST demo";
+    const auto seenCount = std::count(table.roles.begin(), table.roles.end(), ClassRole::Train) +
+                           std::count(table.roles.begin(), table.roles.end(), ClassRole::Val);
     data.source = "Fashion-MNIST (" + sourceDir + "); features of a demo CNN trained on the " +
-                  std::to_string(seenNames.size()) + " seen classes";
-    const std::string testOrigin = (dir / "t10k-labels-idx1-ubyte.gz").string();
-    const auto trainval = firstPerClass(train, seen, spec.trainvalPerClass, trainOrigin);
-    const auto testSeen = firstPerClass(test, seen, spec.testSeenPerClass, testOrigin);
-    const auto testUnseen = firstPerClass(test, unseen, spec.testUnseenPerClass, testOrigin);
-    appendImages(train, trainval, data.images, data.labels);
-    appendImages(test, testSeen, data.images, data.labels);
-    appendImages(test, testUnseen, data.images, data.labels);
+                  std::to_string(seenCount) + " seen classes";
     const auto n = static_cast<std::int64_t>(data.labels.size());
-    const auto nTrainval = static_cast<std::int64_t>(trainval.size());
-    const auto nTestSeen = static_cast<std::int64_t>(testSeen.size());
-    for (std::int64_t i = 0; i < n; ++i) {
-        const ClassRole role = table.roles[static_cast<std::size_t>(data.labels[i])];
-        if (i < nTrainval) {
-            data.split(Split::Trainval).push_back(i);
-            data.split(role == ClassRole::Val ? Split::Val : Split::Train).push_back(i);
-        } else {
-            data.split(i < nTrainval + nTestSeen ? Split::TestSeen : Split::TestUnseen)
-                .push_back(i);
-        }
-    }
-    data.classNames = table.classNames;
-    data.classEmbeddings = table.values;
     data.features =
         trained.extractor.extractBatch(data.images.values.data(), n, stage(progress, 0.80, 0.95));
-    for (const std::string& found : attributesOnlyUnseenCarry(table))
-        data.warnings.push_back("attribute carried by an unseen class only: " + found);
 
     FashionMnistDemoResult result;
-    const fs::path out(outputDir);
-    std::error_code error;
-    fs::create_directories(out, error);
-    if (error)
-        throw DataError(outputDir + ": cannot create the folder (" + error.message() + ")");
+    const fs::path out = createFolder(outputDir);
     result.extractorPath = (out / kDemoExtractorFile).string();
     result.datasetPath = (out / kDemoDatasetFile).string();
     trained.extractor.save(result.extractorPath);
