@@ -12,9 +12,10 @@ qint64 residentMemoryBytes()
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
         return -1;
+    // readAll(), not atEnd()/readLine(): procfs files report size 0, so atEnd() is true at once.
     // The line reads "VmRSS:     123456 kB".
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray& line : lines) {
         if (!line.startsWith("VmRSS:"))
             continue;
         const QList<QByteArray> parts = line.mid(6).simplified().split(' ');

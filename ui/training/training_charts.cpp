@@ -80,10 +80,18 @@ QList<QPointF> pointsOf(const std::vector<EpochReport>& history, const Curve& cu
 void setEpochAxis(QValueAxis* axis, int epochs)
 {
     const int last = std::max(2, epochs);
-    axis->setRange(1, last);
+    const double interval = std::max(1, (last + 9) / 10);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(1);
-    axis->setTickInterval(std::max(1, (last + 9) / 10));
+    // Change the coarser of range and interval first: 10^5 epochs at the old interval of 1 would
+    // make the axis create 10^5 tick items on the way.
+    if (interval >= axis->tickInterval()) {
+        axis->setTickInterval(interval);
+        axis->setRange(1, last);
+    } else {
+        axis->setRange(1, last);
+        axis->setTickInterval(interval);
+    }
 }
 
 } // namespace

@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// `semrel-studio [FILE]`: the SemRel Studio window. Without FILE it opens the demo dataset.
+#include "app_settings.h"
+#include "main_window.h"
+#include "metatypes.h"
+#include "startup_script.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMap>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SemRel"));
+    QApplication::setApplicationName(QStringLiteral("SemRel Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(SEMREL_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.semrel.Studio"));
+    semrel::ui::registerMetaTypes();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Zero-shot learning that preserves semantic relations (CVPR 2018)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Dataset (.h5), xlsa17 folder or model (.h5)."),
+                                 QStringLiteral("[FILE]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Grab the window to PNG once loaded (and trained), then exit."),
+        QStringLiteral("PNG"));
+    const QCommandLineOption trainEpochs(
+        QStringLiteral("train-epochs"),
+        QStringLiteral("Start training at launch with the form's settings for N epochs."),
+        QStringLiteral("N"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QStringLiteral("The view to show: dataset, training, predictions, query or embedding."),
+        QStringLiteral("VIEW"));
+    const QCommandLineOption settings(
+        QStringLiteral("settings"),
+        QStringLiteral("Read and write settings in this INI file instead of the user's."),
+        QStringLiteral("INI"));
+    const QCommandLineOption sample(
+        QStringLiteral("sample"),
+        QStringLiteral("The dataset sample the Query and Embedding views show."),
+        QStringLiteral("N"));
+    parser.addPositionalArgument(QStringLiteral("FILE2"),
+                                 QStringLiteral("A second file: MODEL.h5 DATA.h5 explores a model "
+                                                "on a dataset."),
+                                 QStringLiteral("[FILE2]"));
+    parser.addOptions({screenshot, trainEpochs, view, settings, sample});
+    parser.process(app);
+
+    semrel::ui::StartupOptions options;
+    const QStringList files = parser.positionalArguments();
+    options.file = files.isEmpty() ? QStringLiteral(SEMREL_DEMO_DATASET) : files.first();
+    if (files.isEmpty() && !QFileInfo::exists(options.file))
+        options.file.clear(); // an installed build without the demo: start empty
+    options.secondFile = files.size() > 1 ? files.at(1) : QString();
+    if (parser.isSet(sample)) {
+        bool ok = false;
+        options.sample = parser.value(sample).toLongLong(&ok);
+        if (!ok || options.sample < 0) {
+            std::fprintf(stderr, "semrel-studio: --sample wants a sample index (0 or more)\n");
+            return 2;
+        }
+    }
+    options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(trainEpochs)) {
+        bool ok = false;
+        options.trainEpochs = parser.value(trainEpochs).toInt(&ok);
+        if (!ok || options.trainEpochs < 1) {
+            std::fprintf(stderr, "semrel-studio: --train-epochs wants a positive number\n");
+            return 2;
+        }
+    }
+    if (parser.isSet(view)) {
+        using semrel::ui::MainWindow;
+        static const QMap<QString, MainWindow::View> views = {
+            {QStringLiteral("dataset"), MainWindow::DatasetTab},
+            {QStringLiteral("training"), MainWindow::TrainingTab},
+            {QStringLiteral("predictions"), MainWindow::PredictionsTab},
+            {QStringLiteral("query"), MainWindow::QueryTab},
+            {QStringLiteral("embedding"), MainWindow::EmbeddingTab}};
+        const auto it = views.find(parser.value(view));
+        if (it == views.end()) {
+            std::fprintf(stderr, "semrel-studio: --view is dataset, training, predictions, query "
+                                 "or embedding\n");
+            return 2;
+        }
+        options.view = it.value();
+    }
+
+    auto appSettings = parser.isSet(settings)
+                           ? std::make_unique<semrel::ui::AppSettings>(parser.value(settings))
+                           : std::make_unique<semrel::ui::AppSettings>();
+    int exitCode = 0;
+    {
+        semrel::ui::MainWindow window(*appSettings);
+        window.show();
+        semrel::ui::StartupScript script(window, options);
+        QObject::connect(&script, &semrel::ui::StartupScript::finished, &app, [&](int code) {
+            window.close();
+            QApplication::exit(code);
+        });
+        script.run();
+        exitCode = QApplication::exec();
+    }
+    return exitCode;
+}

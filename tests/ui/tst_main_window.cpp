@@ -1,0 +1,253 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "app_settings.h"
+#include "dataset/class_table_model.h"
+#include "dataset/dataset_view.h"
+#include "document_loader.h"
+#include "main_window.h"
+#include "recent_files.h"
+#include "status_panel.h"
+#include "training/training_charts.h"
+#include "training/training_form.h"
+#include "training/training_panel.h"
+#include "training/training_worker.h"
+#include "training_fixture.h"
+
+#include <semrel/dataset_file.h>
+#include <semrel/model_file.h>
+
+#include <QFile>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace semrel;
+using namespace semrel::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void openingADatasetFileFillsTheViewsAndStatusBar();
+    void openingABrokenFileShowsTheMessageAndKeepsThePreviousState();
+    void openingAModelShowsItsHistoryAndSettings();
+    void droppingAFileOntoTheWindowOpensIt();
+    void recentFilesListOpenedFilesMostRecentFirst();
+    void remembersLayoutViewAndTrainingSettings();
+    void closingWhileTrainingNeitherCrashesNorLeaks();
+
+private:
+    QString writeDataset(const QString& name);
+    std::unique_ptr<MainWindow> openWindow(const QString& path);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::shared_ptr<const Dataset> m_data;
+};
+
+void TestMainWindow::init()
+{
+    QVERIFY(m_dir.isValid());
+    // A fresh INI file per test: nothing leaks in from the user's settings or other tests.
+    static int count = 0;
+    m_settings = std::make_unique<AppSettings>(
+        m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++count)));
+    m_data = semrel::test::tinyTrainingDataset();
+}
+
+QString TestMainWindow::writeDataset(const QString& name)
+{
+    const QString path = m_dir.filePath(name);
+    writeDatasetFile(*m_data, path.toStdString());
+    return path;
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString& path)
+{
+    auto window = std::make_unique<MainWindow>(*m_settings);
+    window->show();
+    QSignalSpy opened(window.get(), &MainWindow::datasetOpened);
+    window->openFile(path);
+    if (!opened.wait(10000))
+        return nullptr;
+    return window;
+}
+
+void TestMainWindow::openingADatasetFileFillsTheViewsAndStatusBar()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), 8);
+    QVERIFY(window->datasetView()->relationMatrix());
+    QVERIFY(window->trainingPanel()->startAction()->isEnabled());
+    QVERIFY(window->windowTitle().contains(QString::fromStdString(m_data->name)));
+    const QString status = window->statusPanel()->datasetText();
+    QVERIFY2(status.contains(QStringLiteral("8 classes (6 seen, 2 unseen)")), qPrintable(status));
+    QVERIFY2(window->statusPanel()->memoryText().contains(QStringLiteral("B")), // "123.4 MiB"
+             qPrintable(window->statusPanel()->memoryText()));
+    QVERIFY(window->statusPanel()->threadsText().startsWith(QStringLiteral("Idle")));
+}
+
+void TestMainWindow::openingABrokenFileShowsTheMessageAndKeepsThePreviousState()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("good.h5")));
+    QVERIFY(window);
+    const QString before = window->statusPanel()->datasetText();
+
+    const QString broken = m_dir.filePath(QStringLiteral("broken.h5"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not an HDF5 file");
+    file.close();
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openFile(broken);
+    QVERIFY(failed.wait(10000));
+    auto* box = window->findChild<QMessageBox*>(QStringLiteral("errorDialog"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("broken.h5")), qPrintable(box->text()));
+    QCOMPARE(window->statusPanel()->datasetText(), before);
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), 8);
+
+    window->openFile(m_dir.filePath(QStringLiteral("missing.h5")));
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().at(1).toString().contains(QStringLiteral("missing.h5")),
+             qPrintable(failed.last().at(1).toString()));
+}
+
+void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    TrainingPanel* panel = window->trainingPanel();
+    panel->form()->setConfig(semrel::test::tinyTrainingConfig(2));
+    QSignalSpy finished(panel, &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    const QString modelPath = m_dir.filePath(QStringLiteral("model.h5"));
+    QVERIFY(panel->saveModel(modelPath));
+    QVERIFY(window->statusPanel()->modelText().contains(QStringLiteral("model.h5")));
+
+    MainWindow fresh(*m_settings);
+    fresh.show();
+    QSignalSpy opened(&fresh, &MainWindow::modelOpened);
+    fresh.openFile(modelPath);
+    QVERIFY(opened.wait(10000));
+    QVERIFY2(fresh.statusPanel()->modelText().contains(QStringLiteral("2 epochs")),
+             qPrintable(fresh.statusPanel()->modelText()));
+    QCOMPARE(int(fresh.trainingPanel()->charts()->runs().size()), 1);
+    QCOMPARE(fresh.trainingPanel()->form()->config().network.encoderHidden, std::vector<int>{16});
+    QCOMPARE(fresh.findChild<QTabWidget*>(QStringLiteral("views"))->currentIndex(),
+             int(MainWindow::TrainingTab));
+}
+
+void TestMainWindow::droppingAFileOntoTheWindowOpensIt()
+{
+    const QString path = writeDataset(QStringLiteral("dropped.h5"));
+    MainWindow window(*m_settings);
+    window.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy opened(&window, &MainWindow::datasetOpened);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().first().toString(), path);
+
+    // Text without a file is refused.
+    QMimeData text;
+    text.setText(QStringLiteral("hello"));
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    refused.setAccepted(false);
+    QCoreApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+}
+
+void TestMainWindow::recentFilesListOpenedFilesMostRecentFirst()
+{
+    const QString first = writeDataset(QStringLiteral("first.h5"));
+    const QString second = writeDataset(QStringLiteral("second.h5"));
+    auto window = openWindow(first);
+    QVERIFY(window);
+    QSignalSpy opened(window.get(), &MainWindow::datasetOpened);
+    window->openFile(second);
+    QVERIFY(opened.wait(10000));
+    window->openFile(first);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(window->recentFiles()->files(), QStringList({first, second}));
+    for (int i = 0; i < RecentFiles::kMaxFiles + 3; ++i)
+        window->recentFiles()->add(m_dir.filePath(QStringLiteral("f%1.h5").arg(i)));
+    QCOMPARE(window->recentFiles()->files().size(), RecentFiles::kMaxFiles);
+    // The list is in the settings for the next session.
+    QCOMPARE(m_settings->recentFiles(), window->recentFiles()->files());
+}
+
+void TestMainWindow::remembersLayoutViewAndTrainingSettings()
+{
+    const QString path = writeDataset(QStringLiteral("tiny.h5"));
+    int classesWidth = 0;
+    {
+        auto window = openWindow(path);
+        QVERIFY(window);
+        window->resize(1111, 777);
+        window->showView(MainWindow::DatasetTab);
+        auto* splitter =
+            window->datasetView()->findChild<QSplitter*>(QStringLiteral("datasetSplitter"));
+        QTRY_VERIFY(splitter->isVisible() && splitter->width() > 1000);
+        splitter->setSizes({300, 700});
+        classesWidth = splitter->sizes().first();
+        QVERIFY(classesWidth > 250 && classesWidth < 350);
+        window->showView(MainWindow::TrainingTab);
+        window->datasetView()->setTau(0.35);
+        window->trainingPanel()->form()->setEpochs(42);
+        window->close();
+    }
+    MainWindow window(*m_settings);
+    window.show();
+    QCOMPARE(window.size(), QSize(1111, 777));
+    QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("views"))->currentIndex(),
+             int(MainWindow::TrainingTab));
+    QCOMPARE(window.datasetView()->tau(), 0.35);
+    QCOMPARE(window.trainingPanel()->form()->config().epochs, 42);
+    // A hidden tab lays its splitter out when it is first shown.
+    window.showView(MainWindow::DatasetTab);
+    auto* splitter = window.datasetView()->findChild<QSplitter*>(QStringLiteral("datasetSplitter"));
+    QTRY_COMPARE(splitter->sizes().first(), classesWidth);
+    QCOMPARE(window.recentFiles()->files(), QStringList{path});
+}
+
+void TestMainWindow::closingWhileTrainingNeitherCrashesNorLeaks()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    TrainingPanel* panel = window->trainingPanel();
+    panel->form()->setConfig(semrel::test::tinyTrainingConfig(10000));
+    QSignalSpy epochs(panel, &TrainingPanel::epochFinished);
+    panel->startTraining();
+    QVERIFY(epochs.wait(20000));
+    QVERIFY(panel->isRunning());
+
+    QPointer<TrainingWorker> worker = panel->worker();
+    QPointer<QThread> thread = panel->workerThread();
+    QPointer<TrainingPanel> panelPointer = panel;
+    QVERIFY(thread->isRunning());
+    window->close();
+    window.reset(); // waits for the worker thread, which must leave training within one batch
+    QVERIFY(panelPointer.isNull());
+    QVERIFY(thread.isNull());
+    QVERIFY(worker.isNull()); // deleted on its thread when that finished
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
