@@ -5,7 +5,10 @@
 #include "app_settings.h"
 #include "dataset/dataset_view.h"
 #include "document_loader.h"
+#include "embedding/embedding_view.h"
 #include "error_dialog.h"
+#include "predictions/predictions_view.h"
+#include "query/query_view.h"
 #include "recent_files.h"
 #include "status_panel.h"
 #include "training/training_form.h"
@@ -48,13 +51,21 @@ QString droppedPath(const QMimeData* mime)
 MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
       m_tabs(new QTabWidget(this)), m_datasetView(new DatasetView(this)),
-      m_trainingPanel(new TrainingPanel(this)), m_statusPanel(new StatusPanel(this))
+      m_trainingPanel(new TrainingPanel(this)), m_statusPanel(new StatusPanel(this)),
+      m_predictionsView(new PredictionsView(this)), m_queryView(new QueryView(this)),
+      m_embeddingView(new EmbeddingView(this))
 {
     setWindowTitle(tr("SemRel Studio"));
     setAcceptDrops(true);
     m_tabs->setObjectName(QStringLiteral("views"));
     m_tabs->addTab(m_datasetView, tr("&Dataset"));
     m_tabs->addTab(m_trainingPanel, tr("&Training"));
+    m_tabs->addTab(m_predictionsView, tr("&Predictions"));
+    m_tabs->addTab(m_queryView, tr("&Query"));
+    m_tabs->addTab(m_embeddingView, tr("&Embedding"));
+    m_queryView->setThumbnails(m_predictionsView->thumbnails());
+    connect(m_predictionsView, &PredictionsView::sampleActivated, this, &MainWindow::openInQuery);
+    connect(m_embeddingView, &EmbeddingView::sampleActivated, this, &MainWindow::openInQuery);
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     statusBar()->addPermanentWidget(m_statusPanel, 1);
@@ -108,6 +119,12 @@ void MainWindow::createMenus()
                     [this] { showView(DatasetTab); });
     view->addAction(tr("&Training"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     [this] { showView(TrainingTab); });
+    view->addAction(tr("&Predictions"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                    [this] { showView(PredictionsTab); });
+    view->addAction(tr("&Query"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
+                    [this] { showView(QueryTab); });
+    view->addAction(tr("&Embedding"), QKeySequence(Qt::CTRL | Qt::Key_5), this,
+                    [this] { showView(EmbeddingTab); });
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addAction(m_trainingPanel->startAction());
@@ -189,6 +206,9 @@ void MainWindow::onDatasetLoaded(std::shared_ptr<const Dataset> data, const QStr
     m_statusPanel->setDataset(summarizeDataset(*data));
     m_datasetView->setDataset(data);
     m_trainingPanel->setDataset(data);
+    m_queryView->setDatasetPath(path);
+    m_dataset = data;
+    showExploration();
     m_recentFiles->add(path);
     setWindowTitle(tr("%1 — SemRel Studio").arg(QString::fromStdString(data->name)));
     for (const std::string& warning : data->warnings)
@@ -206,6 +226,8 @@ void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QS
                                 .arg(model->history.size())
                                 .arg(QString::fromStdString(model->datasetName)));
     m_trainingPanel->setModel(model, name);
+    m_model = model;
+    showExploration();
     m_recentFiles->add(path);
     showView(TrainingTab);
     Q_EMIT modelOpened(path);
@@ -222,6 +244,33 @@ void MainWindow::onTrainingFinished(const TrainingResult& result)
     m_statusPanel->setModel(tr("%1 epochs trained, %2")
                                 .arg(result.state.history.size())
                                 .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
+    m_model = std::make_shared<const ModelState>(result.state);
+    showExploration();
+}
+
+void MainWindow::showExploration()
+{
+    std::shared_ptr<const RelationModel> model;
+    // A model of another dataset (say, the demo's beside an AWA2 file) is not an error: the
+    // exploration views simply wait for a matching pair.
+    if (m_model && m_dataset && m_model->classNames == m_dataset->classNames &&
+        m_model->featureDim == m_dataset->featureDim()) {
+        try {
+            model = std::make_shared<const RelationModel>(*m_model);
+        } catch (const std::exception& e) {
+            showError(this, tr("Could not use the model"), QString::fromUtf8(e.what()));
+        }
+    }
+    const std::shared_ptr<const Dataset> data = model ? m_dataset : nullptr;
+    m_predictionsView->setModelAndDataset(model, data);
+    m_queryView->setModelAndDataset(model, data);
+    m_embeddingView->setModelAndDataset(model, data);
+}
+
+void MainWindow::openInQuery(qint64 sample)
+{
+    if (m_queryView->showSample(sample))
+        showView(QueryTab);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -13,18 +13,28 @@ namespace semrel::ui {
 class AppSettings;
 class DatasetView;
 class DocumentLoader;
+class EmbeddingView;
+class PredictionsView;
+class QueryView;
 class RecentFiles;
 class StatusPanel;
 class TrainingPanel;
 
-// The SemRel Studio window: composes the Dataset and Training views, the menus, the status bar
-// and drag and drop, and remembers its layout in AppSettings. Owns no logic of its own.
+// The SemRel Studio window: composes the Dataset, Training, Predictions, Query and Embedding
+// views, the menus, the status bar and drag and drop, and remembers its layout in AppSettings.
+// Owns no logic of its own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum View { DatasetTab = 0, TrainingTab = 1 };
+    enum View {
+        DatasetTab = 0,
+        TrainingTab = 1,
+        PredictionsTab = 2,
+        QueryTab = 3,
+        EmbeddingTab = 4
+    };
 
     // `settings` must outlive the window.
     explicit MainWindow(AppSettings& settings, QWidget* parent = nullptr);
@@ -38,6 +48,9 @@ public:
     DatasetView* datasetView() const { return m_datasetView; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     StatusPanel* statusPanel() const { return m_statusPanel; }
+    PredictionsView* predictionsView() const { return m_predictionsView; }
+    QueryView* queryView() const { return m_queryView; }
+    EmbeddingView* embeddingView() const { return m_embeddingView; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
     DocumentLoader* loader() const { return m_loader; }
 
@@ -64,6 +77,9 @@ private:
     void onTrainingFinished(const TrainingResult& result);
     void chooseFile();
     void chooseFolder();
+    // Hands the open model and dataset to the exploration views (issue 5) when both are there.
+    void showExploration();
+    void openInQuery(qint64 sample);
 
     AppSettings& m_settings;
     DocumentLoader* m_loader;
@@ -72,6 +88,11 @@ private:
     TrainingPanel* m_trainingPanel;
     StatusPanel* m_statusPanel;
     RecentFiles* m_recentFiles = nullptr;
+    PredictionsView* m_predictionsView;
+    QueryView* m_queryView;
+    EmbeddingView* m_embeddingView;
+    std::shared_ptr<const Dataset> m_dataset;
+    std::shared_ptr<const ModelState> m_model;
 };
 
 } // namespace semrel::ui

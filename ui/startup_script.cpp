@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "startup_script.h"
 
+#include "embedding/embedding_view.h"
+#include "predictions/predictions_view.h"
+#include "query/query_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
 #include "training/training_panel.h"
@@ -15,7 +18,10 @@ StartupScript::StartupScript(MainWindow& window, StartupOptions options, QObject
     : QObject(parent), m_window(window), m_options(std::move(options))
 {
     connect(&m_window, &MainWindow::datasetOpened, this, &StartupScript::onDatasetOpened);
-    connect(&m_window, &MainWindow::modelOpened, this, [this] { onDone(true, {}); });
+    connect(&m_window, &MainWindow::modelOpened, this, [this] {
+        if (!openSecondFile())
+            onDone(true, {});
+    });
     connect(&m_window, &MainWindow::openFailed, this,
             [this](const QString&, const QString& message) { onDone(false, message); });
     TrainingPanel* panel = m_window.trainingPanel();
@@ -39,8 +45,20 @@ void StartupScript::run()
         onDone(true, {});
 }
 
+bool StartupScript::openSecondFile()
+{
+    if (m_options.secondFile.isEmpty() || m_secondFileOpened)
+        return false;
+    m_secondFileOpened = true;
+    // Queued: the loader reports the first file before it counts as idle again.
+    QTimer::singleShot(0, this, [this] { m_window.openFile(m_options.secondFile); });
+    return true;
+}
+
 void StartupScript::onDatasetOpened()
 {
+    if (openSecondFile())
+        return;
     if (m_options.trainEpochs > 0 && !m_trainingStarted) {
         TrainingPanel* panel = m_window.trainingPanel();
         panel->form()->setEpochs(m_options.trainEpochs);
@@ -57,6 +75,13 @@ void StartupScript::onDatasetOpened()
 
 void StartupScript::onDone(bool ok, const QString& why)
 {
+    if (ok && m_options.sample >= 0) {
+        m_window.queryView()->showSample(m_options.sample);
+        m_window.embeddingView()->selectSample(m_options.sample);
+    }
+    // Opening a model switches to the Training view; the view asked for wins.
+    if (ok && m_options.view)
+        m_window.showView(*m_options.view);
     if (m_options.screenshotPath.isEmpty())
         return;
     if (!ok) {
@@ -69,6 +94,14 @@ void StartupScript::onDone(bool ok, const QString& why)
 
 void StartupScript::grab()
 {
+    PredictionsView* predictions = m_window.predictionsView();
+    if (predictions->isEvaluating()) {
+        connect(predictions, &PredictionsView::evaluationReady, this, &StartupScript::grab,
+                Qt::SingleShotConnection);
+        connect(predictions, &PredictionsView::evaluationFailed, this, &StartupScript::grab,
+                Qt::SingleShotConnection);
+        return;
+    }
     m_window.trainingPanel()->charts()->flush();
     const bool saved = m_window.grab().save(m_options.screenshotPath, "PNG");
     if (!saved)

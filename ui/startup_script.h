@@ -18,6 +18,8 @@ struct StartupOptions
     QString screenshotPath; // grab the window to this PNG once loaded (and trained), then quit
     int trainEpochs = 0;    // > 0: start training with the form's settings and this many epochs
     std::optional<MainWindow::View> view; // the view to show (and grab)
+    QString secondFile;                   // opened after `file`: `semrel-studio MODEL.h5 DATA.h5`
+    qint64 sample = -1;                   // >= 0: the sample the Query and Embedding views show
 };
 
 // Drives the window through the launch options: open, maybe train, maybe grab a screenshot.
@@ -41,10 +43,12 @@ private:
     void onDatasetOpened();
     void onDone(bool ok, const QString& why);
     void grab();
+    bool openSecondFile();
 
     MainWindow& m_window;
     StartupOptions m_options;
     bool m_trainingStarted = false;
+    bool m_secondFileOpened = false;
 };
 
 } // namespace semrel::ui
