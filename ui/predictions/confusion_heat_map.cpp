@@ -67,8 +67,10 @@ QRectF ConfusionHeatMap::gridRect() const
             labelWidth = std::max(labelWidth, metrics.horizontalAdvance(name(i)));
         labelWidth += 6;
     }
+    // Room below the grid for the predicted-class names.
+    const int bottom = labelWidth > 0 ? QFontMetrics(font()).height() + 4 : 4;
     const QRectF free =
-        QRectF(rect()).adjusted(kAxisTitleSpace + labelWidth, kAxisTitleSpace, -4, -4);
+        QRectF(rect()).adjusted(kAxisTitleSpace + labelWidth, kAxisTitleSpace, -4, -bottom);
     const double side = std::max(0.0, std::min(free.width(), free.height()));
     return {free.left(), free.top(), side, side};
 }
@@ -139,10 +141,27 @@ void ConfusionHeatMap::paintEvent(QPaintEvent*)
     if (k > kMaxLabelledClasses)
         return;
     const double cell = grid.height() / k;
+    const QFontMetrics metrics(font());
     for (int t = 0; t < k; ++t)
         painter.drawText(
             QRectF(kAxisTitleSpace, grid.top() + t * cell, grid.left() - kAxisTitleSpace - 4, cell),
             Qt::AlignRight | Qt::AlignVCenter, name(t));
+    // Predicted-class names below the columns, when there is room for them.
+    if (cell >= metrics.horizontalAdvance(QStringLiteral("Abcdef")))
+        for (int p = 0; p < k; ++p)
+            painter.drawText(
+                QRectF(grid.left() + p * cell, grid.bottom() + 2, cell, metrics.height()),
+                Qt::AlignHCenter | Qt::AlignTop,
+                metrics.elidedText(name(p), Qt::ElideRight, static_cast<int>(cell)));
+    // Counts in the cells while they are large enough to read.
+    if (cell < 2.5 * metrics.height())
+        return;
+    for (int t = 0; t < k; ++t)
+        for (int p = 0; p < k; ++p) {
+            const QRectF box(grid.left() + p * cell, grid.top() + t * cell, cell, cell);
+            painter.setPen(qGray(m_image.pixel(p, t)) < 128 ? Qt::white : Qt::black);
+            painter.drawText(box, Qt::AlignCenter, QString::number(m_matrix.at(t, p)));
+        }
 }
 
 void ConfusionHeatMap::mousePressEvent(QMouseEvent* event)

@@ -64,6 +64,10 @@ PredictionsView::PredictionsView(QWidget* parent)
     m_chartSplitter = new QSplitter(Qt::Vertical, this);
     m_chartSplitter->addWidget(m_accuracyChart);
     m_chartSplitter->addWidget(m_heatMap);
+    // The bars need height for their labels; the square heat map takes what is left.
+    m_accuracyChart->setMinimumHeight(240);
+    m_chartSplitter->setStretchFactor(0, 2);
+    m_chartSplitter->setStretchFactor(1, 3);
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->addWidget(m_table);
     m_mainSplitter->addWidget(m_chartSplitter);
@@ -164,6 +168,8 @@ void PredictionsView::setModelAndDataset(std::shared_ptr<const RelationModel> mo
     // A newer request replaces an older one: setFuture() stops listening to the old future,
     // which finishes on its own and is dropped.
     m_summary->setText(tr("Evaluating the model on %1…").arg(QString::fromStdString(data->name)));
+    // Images are there before the predictions: the Query view shares this cache.
+    m_thumbnails->setDataset(data);
     m_watcher.setFuture(QtConcurrent::run([model, data] {
         auto outcome = std::make_shared<Outcome>();
         outcome->data = data;

@@ -204,6 +204,11 @@ void QueryView::setExtractorPath(const QString& path)
 void QueryView::setThumbnails(ThumbnailCache* thumbnails)
 {
     m_thumbnails = thumbnails;
+    // A new image folder (or dataset) may give the sample shown an image it lacked.
+    connect(m_thumbnails, &ThumbnailCache::imagesChanged, this, [this] {
+        if (m_sample >= 0)
+            showPreview(m_thumbnails->image(m_sample, kPreviewSize));
+    });
 }
 
 void QueryView::fillClassList()

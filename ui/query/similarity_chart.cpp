@@ -21,7 +21,8 @@ constexpr int kRowHeight = 18;
 constexpr int kTitleHeight = 26;
 constexpr int kAxisHeight = 26;
 constexpr int kMargin = 8;
-constexpr int kValueWidth = 48; // room for "0.873" after the longest bar
+constexpr int kFooterHeight = 18; // the τ label
+constexpr int kValueWidth = 48;   // room for "0.873" after the longest bar
 
 } // namespace
 
@@ -96,7 +97,8 @@ int SimilarityChart::trueClassRow() const
 
 QSize SimilarityChart::sizeHint() const
 {
-    return {600, kTitleHeight + kAxisHeight + std::max(barCount(), 1) * kRowHeight + kMargin};
+    return {600, kTitleHeight + kAxisHeight + std::max(barCount(), 1) * kRowHeight + kFooterHeight +
+                     kMargin};
 }
 
 QSize SimilarityChart::minimumSizeHint() const
@@ -138,8 +140,9 @@ void SimilarityChart::paintAxis(QPainter& painter, const Geometry& g) const
     }
     const double tauX = g.x(m_tau, m_low, m_high);
     painter.setPen(QPen(QColor(0x30, 0x30, 0x30), 1.5, Qt::DashLine));
-    painter.drawLine(QPointF(tauX, g.top - 4), QPointF(tauX, bottom));
-    painter.drawText(QRectF(tauX + 3, kTitleHeight, 80, 14), Qt::AlignLeft | Qt::AlignTop,
+    painter.drawLine(QPointF(tauX, g.top - 4), QPointF(tauX, bottom + 2));
+    // Below the bars: above them it would collide with the axis labels.
+    painter.drawText(QRectF(tauX - 40, bottom + 2, 80, kFooterHeight - 2), Qt::AlignCenter,
                      QStringLiteral("τ = %1").arg(m_tau, 0, 'f', 2));
 }
 
