@@ -147,7 +147,11 @@ void TestDatasetView::selectingAClassShowsItsMostSimilarAndDissimilarClasses()
 
     const QListWidget* similar = view.neighbours()->similarList();
     const QListWidget* dissimilar = view.neighbours()->dissimilarList();
-    QCOMPARE(similar->count(), ClassNeighboursView::kShown);
+    // 9 other classes: the 5 most similar and the 4 least, no class in both lists.
+    QCOMPARE(similar->count(), 5);
+    QCOMPARE(dissimilar->count(), 4);
+    QCOMPARE(similar->item(4)->data(Qt::UserRole).toInt(), order[4]);
+    QCOMPARE(dissimilar->item(3)->data(Qt::UserRole).toInt(), order[5]);
     QCOMPARE(similar->item(0)->data(Qt::UserRole).toInt(), order.front());
     QCOMPARE(dissimilar->item(0)->data(Qt::UserRole).toInt(), order.back());
     QVERIFY(similar->item(0)->text().startsWith(

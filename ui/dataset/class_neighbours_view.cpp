@@ -72,9 +72,13 @@ void ClassNeighboursView::showNeighbours(const SemanticRelations& relations,
         return;
     }
     const std::vector<std::int32_t> order = classesBySimilarity(relations, classIndex);
-    const auto shown = std::min<std::size_t>(kShown, order.size());
-    fill(m_similar, relations, classNames, classIndex, {order.begin(), order.begin() + shown});
-    fill(m_dissimilar, relations, classNames, classIndex, {order.rbegin(), order.rbegin() + shown});
+    // With few classes the two lists share no class: the more similar half, the less similar rest.
+    const auto similarCount = std::min<std::size_t>(kShown, (order.size() + 1) / 2);
+    const auto dissimilarCount = std::min<std::size_t>(kShown, order.size() / 2);
+    fill(m_similar, relations, classNames, classIndex,
+         {order.begin(), order.begin() + similarCount});
+    fill(m_dissimilar, relations, classNames, classIndex,
+         {order.rbegin(), order.rbegin() + dissimilarCount});
     m_title->setText(tr("Neighbours of <b>%1</b> by δ (τ = %2)")
                          .arg(classNames.at(classIndex).toHtmlEscaped())
                          .arg(relations.tau(), 0, 'f', 2));

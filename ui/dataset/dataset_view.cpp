@@ -77,6 +77,8 @@ DatasetView::DatasetView(QWidget* parent)
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
+    // Wide enough for the name, role and five split columns until the user moves it.
+    m_mainSplitter->setSizes({540, 740});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_mainSplitter);
@@ -112,11 +114,12 @@ QWidget* DatasetView::makeRelationPanel()
     tauRow->addWidget(m_tauSlider, 1);
     auto* legend = new QHBoxLayout;
     legend->addWidget(legendEntry(Relation::Identical, tr("identical"), this));
-    legend->addWidget(legendEntry(Relation::Similar, tr("similar (δ ≥ τ)"), this));
-    legend->addWidget(legendEntry(Relation::Dissimilar, tr("dissimilar (δ < τ)"), this));
+    legend->addWidget(legendEntry(Relation::Similar, tr("similar"), this));
+    legend->addWidget(legendEntry(Relation::Dissimilar, tr("dissimilar"), this));
     legend->addStretch(1);
 
-    auto* matrixBox = new QGroupBox(tr("Semantic relations (row: reference class)"), this);
+    auto* matrixBox =
+        new QGroupBox(tr("Semantic relations (row: reference; similar when δ ≥ τ)"), this);
     auto* matrixLayout = new QVBoxLayout(matrixBox);
     matrixLayout->setContentsMargins(6, 6, 6, 6);
     matrixLayout->addLayout(tauRow);

@@ -107,6 +107,10 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     QChartView* accuracyView = makeChartView(m_accuracyChart, m_accuracyX, m_accuracyY,
                                              tr("Accuracy (per-class top-1)"), tr("%"));
     m_accuracyY->setRange(0, 100);
+    m_accuracyY->setTickCount(6);
+    m_accuracyY->setLabelFormat(QStringLiteral("%.0f"));
+    m_lossY->setTickCount(6);
+    m_lossY->setLabelFormat(QStringLiteral("%.2f"));
     for (const Curve& curve : kCurves) {
         if (curve.accuracy)
             addCurrentSeries(m_accuracyChart, m_accuracyX, m_accuracyY, curve.name, curve.color);
@@ -303,9 +307,9 @@ void TrainingCharts::updateRanges()
         m_lossY->setRange(0, 1);
         return;
     }
+    // Not applyNiceNumbers(): it rounds -0.7..1.2 out to -2..2 with three labels.
     const double margin = std::max(1e-3, 0.08 * (high - low));
     m_lossY->setRange(low - margin, high + margin);
-    m_lossY->applyNiceNumbers();
 }
 
 } // namespace semrel::ui

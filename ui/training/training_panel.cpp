@@ -281,10 +281,13 @@ void TrainingPanel::onFinished(const TrainingResult& result)
         const auto percent = [](double v) {
             return std::isnan(v) ? QStringLiteral("–") : QString::number(100 * v, 'f', 1);
         };
-        lines << tr("Last epoch: ZSL %1 %, GZSL ts %2 / tr %3 / H %4, validation %5 %")
-                     .arg(percent(last.zslAccuracy), percent(last.gzslUnseen),
-                          percent(last.gzslSeen), percent(last.gzslH),
-                          percent(last.validationAccuracy));
+        if (!std::isnan(last.validationAccuracy))
+            lines << tr("Last epoch: validation %1 %").arg(percent(last.validationAccuracy));
+        if (!std::isnan(last.zslAccuracy))
+            lines << tr("Last epoch: ZSL %1 %").arg(percent(last.zslAccuracy))
+                  << tr("GZSL: ts %1 · tr %2 · H %3 %")
+                         .arg(percent(last.gzslUnseen), percent(last.gzslSeen),
+                              percent(last.gzslH));
     }
     for (const std::string& warning : result.warnings)
         lines << QString::fromStdString(warning);
