@@ -4,6 +4,8 @@
 #include "query/similarity_chart.h"
 #include "trained_fixture.h"
 
+#include <semrel/feature_extractor.h>
+
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -139,6 +141,44 @@ private Q_SLOTS:
         const auto trueRows = std::count_if(lines.begin() + 2, lines.end(),
                                             [](const QByteArray& l) { return l.endsWith(",1"); });
         QCOMPARE(trueRows, 1); // the last column marks the true class, once
+    }
+
+    void queriesAnImageFileThroughTheExtractor()
+    {
+        // A demo CNN with the fixture's feature dimension, trained for a moment on noise: its
+        // features mean nothing, but they take the path a user's image file takes.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ImagePixels images;
+        images.count = 32;
+        images.height = 28;
+        images.width = 28;
+        images.values.resize(32 * 28 * 28);
+        for (std::size_t i = 0; i < images.values.size(); ++i)
+            images.values[i] = static_cast<std::uint8_t>((i * 2654435761u) >> 24);
+        std::vector<std::int32_t> labels(32);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            labels[i] = static_cast<std::int32_t>(i % 2);
+        ExtractorTrainingSpec spec;
+        spec.epochs = 1;
+        spec.batchSize = 16;
+        spec.featureDim = static_cast<int>(m_fixture.data->featureDim());
+        trainDemoExtractor(images, labels, spec)
+            .extractor.save(dir.filePath("extractor.h5").toStdString());
+        QImage picture(40, 60, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        for (int y = 10; y < 50; ++y)
+            for (int x = 10; x < 30; ++x)
+                picture.setPixel(x, y, qRgb(40, 40, 40));
+        QVERIFY(picture.save(dir.filePath("shirt.png")));
+
+        m_view.setExtractorPath(dir.filePath("extractor.h5"));
+        QSignalSpy changed(&m_view, &QueryView::queryChanged);
+        QVERIFY(m_view.showImageFile(dir.filePath("shirt.png")));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_view.sample(), -1);
+        QCOMPARE(m_view.chart()->barCount(), static_cast<int>(m_fixture.data->classCount()));
+        QCOMPARE(m_view.chart()->trueClassRow(), -1); // an image file has no known class
     }
 
 private:
