@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "stall_meter.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
 #include "training/training_panel.h"
@@ -21,43 +22,6 @@
 
 using namespace semrel;
 using namespace semrel::ui;
-
-namespace {
-
-// Records the longest gap between the ticks of a 5 ms timer: how long the GUI thread's event
-// loop went without answering.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(5);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 gap = m_clock.restart();
-            m_longest = std::max(m_longest, gap);
-            if (gap > 20)
-                m_longGaps.append(QStringLiteral("%1 ms at %2 ms").arg(gap).arg(m_since.elapsed()));
-            ++m_ticks;
-        });
-        m_clock.start();
-        m_since.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-    QStringList longGaps() const { return m_longGaps; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_since;
-    QStringList m_longGaps;
-    qint64 m_longest = 0;
-    int m_ticks = 0;
-};
-
-} // namespace
 
 class TestTrainingPanel : public QObject
 {
@@ -213,7 +177,7 @@ void TestTrainingPanel::eventLoopKeepsAnsweringWhileTraining()
     QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
     panel->repaint();
     QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
-    StallMeter meter;
+    semrel::test::StallMeter meter;
     QElapsedTimer clock;
     clock.start();
     panel->startTraining();
