@@ -111,11 +111,11 @@ private Q_SLOTS:
         // Six directions do not fit in a plane by projection; t-SNE must still keep them apart.
         const MapInput input = clusteredInput(6, 25, 12);
         TsneOptions options;
-        options.iterations = 300;
+        options.iterations = 500; // 250 of them after early exaggeration, to settle
         const StopFlag stop;
         const TsneResult result = tsneMap(input, options, {}, stop);
         QVERIFY(!result.stopped);
-        QCOMPARE(result.iterationsDone, 300);
+        QCOMPARE(result.iterationsDone, 500);
         QCOMPARE(result.map.samplePoints.rows, 150);
         QCOMPARE(result.map.classPoints.rows, 6);
         verifySeparated(input, result.map);

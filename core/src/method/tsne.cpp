@@ -66,13 +66,21 @@ torch::Tensor jointProbabilities(const torch::Tensor& points, double perplexity)
     return ((p + p.t()) / (2.0 * static_cast<double>(n))).clamp_min(1e-12).to(torch::kFloat32);
 }
 
-// The gradient of KL(P || Q) with the Student-t kernel (Eq. 5 of the t-SNE paper).
-torch::Tensor gradient(const torch::Tensor& p, const torch::Tensor& y, double exaggeration)
+// The gradient of KL(P || Q) with the Student-t kernel (Eq. 5 of the t-SNE paper), with P already
+// multiplied by the exaggeration. Written as few passes over [n, n] as LibTorch allows: at n = 2000
+// an iteration is memory-bound, and every temporary matrix costs 16 MB of traffic.
+torch::Tensor gradient(const torch::Tensor& p, const torch::Tensor& y)
 {
-    torch::Tensor kernel = 1.0 / (1.0 + squaredDistances(y));
+    const torch::Tensor norms = y.pow(2).sum(1, /*keepdim=*/true);
+    // 1 + |yi|^2 + |yj|^2 - 2 yi.yj, then its reciprocal: the kernel (1 + d^2)^-1.
+    torch::Tensor kernel =
+        torch::addmm(norms + norms.t() + 1.0, y, y.t(), /*beta=*/1, /*alpha=*/-2);
+    kernel.reciprocal_();
     kernel.fill_diagonal_(0.0);
-    const torch::Tensor q = (kernel / kernel.sum()).clamp_min(1e-12);
-    const torch::Tensor pq = (exaggeration * p - q) * kernel;
+    const double z = kernel.sum().item<double>();
+    // (P - Q) * kernel with Q = kernel / z.
+    torch::Tensor pq = torch::add(p, kernel, -1.0 / z);
+    pq.mul_(kernel);
     return 4.0 * (pq.sum(1, /*keepdim=*/true) * y - pq.mm(y));
 }
 
@@ -100,6 +108,7 @@ TsneResult tsneMap(const MapInput& input, const TsneOptions& options,
         torch::Tensor update = torch::zeros_like(y);
         torch::Tensor gains = torch::ones_like(y);
 
+        const torch::Tensor exaggerated = p * options.exaggeration;
         TsneResult result;
         for (int it = 0; it < options.iterations; ++it) {
             if (stop.isRequested()) {
@@ -107,7 +116,7 @@ TsneResult tsneMap(const MapInput& input, const TsneOptions& options,
                 break;
             }
             const bool early = it < options.exaggerationIterations;
-            const torch::Tensor grad = gradient(p, y, early ? options.exaggeration : 1.0);
+            const torch::Tensor grad = gradient(early ? exaggerated : p, y);
             // Grow the step where the gradient keeps its direction, shrink it where it flips.
             gains =
                 torch::where((grad > 0) != (update > 0), gains + 0.2, gains * 0.8).clamp_min(0.01);
