@@ -20,27 +20,6 @@ Q_DECLARE_METATYPE(Mutation)
 
 namespace {
 
-// An encoder-only (B3) model whose mapped classes are its (non-negative) embeddings: one
-// identity layer, identity normalisers, and ELU leaves non-negative values alone.
-semrel::ModelState identityState()
-{
-    semrel::ModelState s;
-    s.config.method = semrel::Method::B3;
-    s.config.network = {{}, {}};
-    s.featureDim = 3;
-    s.embeddingDim = 3;
-    s.featureNormalizer = {{0, 0, 0}, {1, 1, 1}};
-    s.embeddingNormalizer = {{0, 0, 0}, {1, 1, 1}};
-    s.parameters = {{"encoder.0.weight", {3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 1}},
-                    {"encoder.0.bias", {3}, {0, 0, 0}}};
-    s.classNames = {"ant", "bee", "cow", "doe"};
-    s.classEmbeddings = FloatMatrix(4, 3);
-    s.classEmbeddings.values = {1, 0, 0, 0.8f, 0.6f, 0, 0, 1, 0, 0, 0, 1};
-    s.seenClasses = {0, 1};
-    s.unseenClasses = {2, 3};
-    return s;
-}
-
 // Samples whose predictions follow from the cosines with the rows above (see evaluatesByHand).
 semrel::Dataset handDataset()
 {
@@ -245,7 +224,7 @@ void TestEvaluator::rejectsMismatchedDimensionsAndBadCandidates()
 
 void TestEvaluator::evaluatesByHand()
 {
-    const semrel::RelationModel model(identityState());
+    const semrel::RelationModel model(semrel::test::identityModelState());
     const semrel::EvaluationResult r = semrel::evaluate(model, handDataset());
     // ZSL among {cow, doe}: sample 6 (0.9, 0.1, 0.2) goes to doe, the rest are right.
     // cow 1/2, doe 2/2: per-class mean 0.75 (and by chance overall 3/4 as well).
@@ -293,7 +272,7 @@ void TestEvaluator::rejectsDatasetThatDoesNotFitTheModel()
 {
     QFETCH(Mutation, mutate);
     QFETCH(QString, mentions);
-    const semrel::RelationModel model(identityState());
+    const semrel::RelationModel model(semrel::test::identityModelState());
     semrel::Dataset data = handDataset();
     mutate(data);
     const std::string message = semrel::test::dataErrorOf([&] { semrel::evaluate(model, data); });

@@ -15,26 +15,9 @@ using semrel::Relation;
 
 namespace {
 
-// An encoder-only (B3) model with one identity layer and identity normalisers: with
-// non-negative embeddings ELU changes nothing, so the mapped classes are the embeddings
-// themselves and every cosine can be worked out by hand.
 semrel::RelationModel identityModel()
 {
-    semrel::ModelState s;
-    s.config.method = semrel::Method::B3;
-    s.config.network = {{}, {}};
-    s.featureDim = 3;
-    s.embeddingDim = 3;
-    s.featureNormalizer = {{0, 0, 0}, {1, 1, 1}};
-    s.embeddingNormalizer = {{0, 0, 0}, {1, 1, 1}};
-    s.parameters = {{"encoder.0.weight", {3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 1}},
-                    {"encoder.0.bias", {3}, {0, 0, 0}}};
-    s.classNames = {"ant", "bee", "cow", "doe"};
-    s.classEmbeddings = semrel::FloatMatrix(4, 3);
-    s.classEmbeddings.values = {1, 0, 0, 0.8f, 0.6f, 0, 0, 1, 0, 0, 0, 1};
-    s.seenClasses = {0, 1};
-    s.unseenClasses = {2, 3};
-    return semrel::RelationModel(std::move(s));
+    return semrel::RelationModel(semrel::test::identityModelState());
 }
 
 // x = (1, 0.2, 0), |x| = √1.04.

@@ -41,4 +41,23 @@ Dataset tinyDataset()
     return data;
 }
 
+ModelState identityModelState()
+{
+    ModelState s;
+    s.config.method = Method::B3;
+    s.config.network = {{}, {}};
+    s.featureDim = 3;
+    s.embeddingDim = 3;
+    s.featureNormalizer = {{0, 0, 0}, {1, 1, 1}};
+    s.embeddingNormalizer = {{0, 0, 0}, {1, 1, 1}};
+    s.parameters = {{"encoder.0.weight", {3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 1}},
+                    {"encoder.0.bias", {3}, {0, 0, 0}}};
+    s.classNames = {"ant", "bee", "cow", "doe"};
+    s.classEmbeddings = FloatMatrix(4, 3);
+    s.classEmbeddings.values = {1, 0, 0, 0.8f, 0.6f, 0, 0, 1, 0, 0, 0, 1};
+    s.seenClasses = {0, 1};
+    s.unseenClasses = {2, 3};
+    return s;
+}
+
 } // namespace semrel::test

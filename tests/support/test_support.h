@@ -4,6 +4,7 @@
 
 #include <semrel/dataset.h>
 #include <semrel/errors.h>
+#include <semrel/model_state.h>
 
 #include <QString>
 
@@ -19,10 +20,15 @@ QString sharedXlsa17Dir();
 // owl: unseen), 3 samples each, d = 3, a = 2. Small enough to reason about in a test.
 Dataset tinyDataset();
 
+// An encoder-only (B3) model state with one identity layer and identity normalisers over the
+// classes ant, bee (seen), cow, doe (unseen) with non-negative 3-D embeddings: ELU changes
+// nothing, so the mapped classes are the embeddings themselves and every cosine can be worked
+// out by hand.
+ModelState identityModelState();
+
 // Runs `fn` and returns the message of the semrel::DataError it throws. When it throws nothing,
 // or something else, returns a text starting "NO DATAERROR" that no expected fragment matches.
-template <typename Fn>
-std::string dataErrorOf(Fn&& fn)
+template <typename Fn> std::string dataErrorOf(Fn&& fn)
 {
     try {
         fn();
