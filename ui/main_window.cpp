@@ -149,6 +149,8 @@ void MainWindow::restoreSettings()
     restoreState(m_settings.widgetState(QStringLiteral("mainWindow/state")));
     m_datasetView->restoreLayout(m_settings.widgetState(QStringLiteral("datasetView/layout")));
     m_trainingPanel->restoreLayout(m_settings.widgetState(QStringLiteral("trainingPanel/layout")));
+    m_predictionsView->restoreLayout(
+        m_settings.widgetState(QStringLiteral("predictionsView/layout")));
     m_datasetView->setTau(m_settings.tau());
     m_trainingPanel->form()->setValues(m_settings.trainingValues());
     showView(m_settings.currentView() == TrainingTab ? TrainingTab : DatasetTab);
@@ -161,6 +163,8 @@ void MainWindow::saveSettings()
     m_settings.setWidgetState(QStringLiteral("datasetView/layout"), m_datasetView->saveLayout());
     m_settings.setWidgetState(QStringLiteral("trainingPanel/layout"),
                               m_trainingPanel->saveLayout());
+    m_settings.setWidgetState(QStringLiteral("predictionsView/layout"),
+                              m_predictionsView->saveLayout());
     m_settings.setTau(m_datasetView->tau());
     m_settings.setTrainingValues(m_trainingPanel->form()->values());
     m_settings.setCurrentView(m_tabs->currentIndex());

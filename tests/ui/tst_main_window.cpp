@@ -5,6 +5,7 @@
 #include "dataset/dataset_view.h"
 #include "document_loader.h"
 #include "main_window.h"
+#include "predictions/predictions_view.h"
 #include "recent_files.h"
 #include "stall_meter.h"
 #include "status_panel.h"
@@ -199,6 +200,7 @@ void TestMainWindow::remembersLayoutViewAndTrainingSettings()
 {
     const QString path = writeDataset(QStringLiteral("tiny.h5"));
     int classesWidth = 0;
+    int tableWidth = 0;
     {
         auto window = openWindow(path);
         QVERIFY(window);
@@ -210,6 +212,14 @@ void TestMainWindow::remembersLayoutViewAndTrainingSettings()
         splitter->setSizes({300, 700});
         classesWidth = splitter->sizes().first();
         QVERIFY(classesWidth > 250 && classesWidth < 350);
+        window->showView(MainWindow::PredictionsTab);
+        auto* predictions =
+            window->predictionsView()->findChild<QSplitter*>(QStringLiteral("predictionsSplitter"));
+        QTRY_VERIFY(predictions->isVisible() && predictions->width() > 1000);
+        const int defaultWidth = predictions->sizes().first();
+        predictions->setSizes({defaultWidth - 200, predictions->sizes().last() + 200});
+        tableWidth = predictions->sizes().first();
+        QVERIFY2(tableWidth < defaultWidth - 100, qPrintable(QString::number(tableWidth)));
         window->showView(MainWindow::TrainingTab);
         window->datasetView()->setTau(0.35);
         window->trainingPanel()->form()->setEpochs(42);
@@ -226,6 +236,10 @@ void TestMainWindow::remembersLayoutViewAndTrainingSettings()
     window.showView(MainWindow::DatasetTab);
     auto* splitter = window.datasetView()->findChild<QSplitter*>(QStringLiteral("datasetSplitter"));
     QTRY_COMPARE(splitter->sizes().first(), classesWidth);
+    window.showView(MainWindow::PredictionsTab);
+    auto* predictions =
+        window.predictionsView()->findChild<QSplitter*>(QStringLiteral("predictionsSplitter"));
+    QTRY_COMPARE(predictions->sizes().first(), tableWidth);
     QCOMPARE(window.recentFiles()->files(), QStringList{path});
 }
 

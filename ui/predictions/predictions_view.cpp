@@ -69,6 +69,7 @@ PredictionsView::PredictionsView(QWidget* parent)
     m_chartSplitter->setStretchFactor(0, 2);
     m_chartSplitter->setStretchFactor(1, 3);
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("predictionsSplitter"));
     m_mainSplitter->addWidget(m_table);
     m_mainSplitter->addWidget(m_chartSplitter);
     m_mainSplitter->setStretchFactor(0, 1);
