@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "trained_fixture.h"
 
+#include "training_fixture.h"
+
 #include <semrel/trainer.h>
 
 namespace semrel::test {
@@ -9,14 +11,9 @@ namespace semrel::test {
 TrainedFixture trainedFixture(const SyntheticSpec& spec, int epochs)
 {
     auto data = std::make_shared<Dataset>(makeSyntheticDataset(spec));
-    TrainingConfig config;
-    config.network.encoderHidden = {16};
-    config.network.decoderHidden = {16};
-    config.epochs = epochs;
+    TrainingConfig config = tinyTrainingConfig(epochs);
     config.batchSize = 32;
-    config.candidates = 5;
     config.seed = 3;
-    config.threads = 1;
     config.evaluateEachEpoch = false;
     const StopFlag stop;
     TrainingResult result = Trainer(config).run(*data, stop);
