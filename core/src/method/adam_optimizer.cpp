@@ -2,16 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "method/adam_optimizer.h"
 
-#include "method/adam_kernel.h"
 #include "method/relation_network.h"
 
 #include <semrel/errors.h>
 
 #include <ATen/ATen.h>
-#include <ATen/Parallel.h>
 
 #include <cmath>
 #include <map>
+#include <stdexcept>
 
 namespace semrel {
 
@@ -23,33 +22,29 @@ AdamOptimizer::AdamOptimizer(std::vector<std::pair<std::string, at::Tensor>> par
         m_slots.push_back({name, param, at::zeros_like(param), at::zeros_like(param), 0});
 }
 
-void AdamOptimizer::clearGradients()
+std::size_t AdamOptimizer::slotOf(const at::Tensor& param) const
 {
-    for (Slot& s : m_slots)
-        s.param.mutable_grad().reset();
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (m_slots[i].param.is_same(param))
+            return i;
+    throw std::invalid_argument("AdamOptimizer: the tensor is not one of its parameters");
 }
 
-void AdamOptimizer::step()
+AdamTarget AdamOptimizer::advance(std::size_t slot)
 {
-    for (Slot& s : m_slots) {
-        const at::Tensor& grad = s.param.grad();
-        if (!grad.defined())
-            continue;
-        const at::Tensor g = grad.contiguous();
-        ++s.step;
-        AdamCoefficients c;
-        c.weightDecay = static_cast<float>(m_weightDecay);
-        const double t = static_cast<double>(s.step);
-        c.stepSize = static_cast<float>(m_learningRate / (1.0 - std::pow(0.9, t)));
-        c.inverseSqrtCorrection2 = static_cast<float>(1.0 / std::sqrt(1.0 - std::pow(0.999, t)));
-        float* p = s.param.data_ptr<float>();
-        const float* gp = g.data_ptr<float>();
-        float* m = s.expAvg.data_ptr<float>();
-        float* v = s.expAvgSq.data_ptr<float>();
-        at::parallel_for(0, s.param.numel(), 1 << 15, [&](std::int64_t begin, std::int64_t end) {
-            adamUpdate(p + begin, gp + begin, m + begin, v + begin, end - begin, c);
-        });
-    }
+    Slot& s = m_slots.at(slot);
+    ++s.step;
+    AdamTarget target;
+    target.param = s.param.data_ptr<float>();
+    target.expAvg = s.expAvg.data_ptr<float>();
+    target.expAvgSq = s.expAvgSq.data_ptr<float>();
+    target.size = s.param.numel();
+    AdamCoefficients& c = target.coefficients;
+    c.weightDecay = static_cast<float>(m_weightDecay);
+    const double t = static_cast<double>(s.step);
+    c.stepSize = static_cast<float>(m_learningRate / (1.0 - std::pow(0.9, t)));
+    c.inverseSqrtCorrection2 = static_cast<float>(1.0 / std::sqrt(1.0 - std::pow(0.999, t)));
+    return target;
 }
 
 std::vector<NamedTensor> AdamOptimizer::exportState() const

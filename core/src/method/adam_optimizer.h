@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "method/adam_kernel.h"
+
 #include <semrel/model_state.h>
 
 #include <ATen/core/Tensor.h>
@@ -12,20 +14,22 @@
 
 namespace semrel {
 
-// Adam (torch's defaults: β = (0.9, 0.999), ε = 1e-8, L2 weight decay on the gradient) with a
-// fused, multi-threaded update, and a state that round-trips through NamedTensor so that a
-// checkpoint resumes exactly.
+// Adam (torch's defaults: β = (0.9, 0.999), ε = 1e-8, L2 weight decay on the gradient), as
+// state and step counts per parameter that round-trip through NamedTensor so that a checkpoint
+// resumes exactly. The update itself is done by whoever has the gradient (LayerStackPass fuses it
+// with the gradient's computation): advance() hands out the memory and this step's coefficients.
 class AdamOptimizer
 {
 public:
     AdamOptimizer(std::vector<std::pair<std::string, at::Tensor>> parameters, double learningRate,
                   double weightDecay);
 
-    // Drops the gradients, so that backward() hands over fresh tensors instead of adding to
-    // old ones (one pass less over 21 MB per step).
-    void clearGradients();
-    // Parameters without a gradient are left alone.
-    void step();
+    // The slot of a parameter given to the constructor (the same tensor). Throws
+    // std::invalid_argument for another tensor.
+    std::size_t slotOf(const at::Tensor& param) const;
+    // Counts one more step for the slot and returns what its update needs. A parameter that gets
+    // no gradient in a step (the decoder when λ2 = 0) is simply not advanced, as in torch.
+    AdamTarget advance(std::size_t slot);
 
     // "<parameter>.exp_avg", "<parameter>.exp_avg_sq" and "<parameter>.step" ([1], the count).
     std::vector<NamedTensor> exportState() const;

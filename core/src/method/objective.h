@@ -2,29 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "method/tuple_miner.h"
+
 #include <semrel/training_config.h>
 
-#include <ATen/core/Tensor.h>
+#include <cstdint>
+#include <vector>
 
 namespace semrel {
-
-// One batch's inputs to the objective (Eq. 2-5). The network runs once per distinct class of
-// the batch (U rows), and each of the B samples refers to its class's row through `slot`: the
-// same loss and gradient as one row per sample, for a fraction of the matrix products.
-struct ObjectiveInputs
-{
-    at::Tensor mapped;          // [U, d] f(y), carries the gradient
-    at::Tensor reconstructed;   // [U, a] g(f(y)); undefined when λ2 = 0
-    at::Tensor embeddings;      // [U, a] y as the network sees it (normalised)
-    at::Tensor slot;            // [B] int64, row of each sample's class in `mapped`
-    at::Tensor positive;        // [B, d] x_i; unit length (for B1: the normalised feature)
-    at::Tensor similar;         // [B, d] x_j, unit length; undefined when O2 is not used
-    at::Tensor dissimilar;      // [B, d] x_k, unit length; undefined for B1
-    at::Tensor deltaSimilar;    // [B] δ_jr
-    at::Tensor deltaDissimilar; // [B] δ_kr
-    at::Tensor similarMask;     // [B] 1 where the sample's class has a similar class, else 0
-    at::Tensor dissimilarMask;  // [B] 1 where it has a dissimilar class, else 0
-};
 
 // τ, λ1 and λ2 as the method uses them (effectiveTau() and friends).
 struct ObjectiveWeights
@@ -35,16 +20,43 @@ struct ObjectiveWeights
     double lambda2 = 1.0;
 };
 
-// Scalars: total = mean O1 + λ1·mean O2 + λ2·mean O3 (means over the batch's B samples; a
-// masked term counts as 0). For B1, o1 is the MSE between f(y_r) and x_i, and o2 is 0.
-struct ObjectiveTerms
+// One batch as the objective (Eq. 2-5) sees it, as plain row-major memory. The network runs once
+// per distinct class of the batch (U rows), and each of the B samples refers to its class's row
+// through `slot`: the same loss and gradient as one row per sample, for a fraction of the matrix
+// products.
+struct ObjectiveBatch
 {
-    at::Tensor total;
-    at::Tensor o1;
-    at::Tensor o2;
-    at::Tensor o3;
+    std::int64_t classRows = 0;    // U
+    std::int64_t featureDim = 0;   // d
+    std::int64_t embeddingDim = 0; // a
+    const float* mapped = nullptr;     // [U, d] f(y)
+    const float* unitMapped = nullptr; // [U, d] f(y) / ‖f(y)‖
+    const float* mappedNorm = nullptr; // [U] ‖f(y)‖, at least 1e-12
+    const float* reconstructed = nullptr; // [U, a] g(f(y)); nullptr when O3 is not used
+    const float* embeddings = nullptr;    // [U, a] y as the network sees it (normalised)
+    // [N, d] the rows the tuples index: unit length, except for B1 (the normalised features).
+    const float* features = nullptr;
+    const std::vector<std::int64_t>* slot = nullptr; // [B]
+    // x_i, x_j, x_k with δ_jr, δ_kr; a side that was not mined is empty, and -1 marks a sample
+    // whose class has no class of that relation (its term counts as 0).
+    const BatchTuples* tuples = nullptr;
 };
 
-ObjectiveTerms computeObjective(const ObjectiveInputs& in, const ObjectiveWeights& w);
+// total = mean O1 + λ1·mean O2 + λ2·mean O3 (means over the batch's B samples; a missing term
+// counts as 0). For B1, o1 is the mean squared error between f(y_r) and x_i, and o2 is 0.
+struct ObjectiveValue
+{
+    double total = 0.0;
+    double o1 = 0.0;
+    double o2 = 0.0;
+    double o3 = 0.0;
+};
+
+// The objective and its gradient, derived by hand (the cosine's gradient projected through the
+// normalisation of f(y)); tst_objective checks it against autograd. Writes dL/d f(y) into
+// `mappedGradient` [U, d] and, when the batch has `reconstructed`, dL/d g(f(y)) into
+// `reconstructedGradient` [U, a]. ReLU's derivative at 0 is taken as 0, as torch does.
+ObjectiveValue objectiveAndGradient(const ObjectiveBatch& batch, const ObjectiveWeights& weights,
+                                    float* mappedGradient, float* reconstructedGradient);
 
 } // namespace semrel

@@ -27,6 +27,9 @@ public:
     torch::Tensor encode(const torch::Tensor& embeddings); // [n, a] -> [n, d]
     torch::Tensor decode(const torch::Tensor& mapped);     // [n, d] -> [n, a]
     bool hasDecoder() const { return !m_decoder.empty(); }
+    // The layers, for the training step's hand-written pass (LayerStackPass).
+    const std::vector<torch::nn::Linear>& encoderLayers() const { return m_encoder; }
+    const std::vector<torch::nn::Linear>& decoderLayers() const { return m_decoder; }
 
     std::vector<NamedTensor> exportParameters() const;
     // Throws ModelError when a parameter is missing, unknown or of another shape.

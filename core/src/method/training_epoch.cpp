@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "method/training_epoch.h"
 
+#include "method/dot_product.h"
+
 #include <semrel/errors.h>
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -14,30 +17,20 @@ namespace semrel {
 
 namespace {
 
-at::Tensor int64Tensor(const std::vector<std::int64_t>& values)
+std::vector<at::Tensor> weightsOf(const std::vector<torch::nn::Linear>& layers)
 {
-    return at::from_blob(const_cast<std::int64_t*>(values.data()),
-                         {static_cast<std::int64_t>(values.size())}, at::kLong)
-        .clone();
+    std::vector<at::Tensor> out;
+    for (const auto& layer : layers)
+        out.push_back(layer->weight);
+    return out;
 }
 
-at::Tensor floatTensor(const std::vector<float>& values)
+std::vector<at::Tensor> biasesOf(const std::vector<torch::nn::Linear>& layers)
 {
-    return at::from_blob(const_cast<float*>(values.data()),
-                         {static_cast<std::int64_t>(values.size())}, at::kFloat)
-        .clone();
-}
-
-// A missing x_j or x_k (-1) becomes row 0 with mask 0: the term is computed and multiplied
-// away, which keeps the batch one tensor instead of a ragged list.
-at::Tensor maskOf(std::vector<std::int64_t>& rows)
-{
-    std::vector<float> mask(rows.size());
-    for (std::size_t b = 0; b < rows.size(); ++b) {
-        mask[b] = rows[b] < 0 ? 0.0f : 1.0f;
-        rows[b] = std::max<std::int64_t>(rows[b], 0);
-    }
-    return floatTensor(mask);
+    std::vector<at::Tensor> out;
+    for (const auto& layer : layers)
+        out.push_back(layer->bias);
+    return out;
 }
 
 } // namespace
@@ -50,7 +43,17 @@ TrainingEpoch::TrainingEpoch(const TrainingConfig& config, const TrainingSetup& 
       m_miner(setup.set, *setup.relations, config.candidates,
               /*mineSimilar=*/config.method != Method::B1 && effectiveLambda1(config) > 0.0,
               /*mineDissimilar=*/config.method != Method::B1),
-      m_slotOfClass(setup.set.classStart.size(), -1)
+      m_useDecoder(m_weights.lambda2 > 0.0 && network->hasDecoder()),
+      m_encoder(weightsOf(network->encoderLayers()), biasesOf(network->encoderLayers()), optimizer,
+                config.batchSize),
+      m_decoder(weightsOf(network->decoderLayers()), biasesOf(network->decoderLayers()), optimizer,
+                config.batchSize),
+      m_slotOfClass(setup.set.classStart.size(), -1),
+      m_embeddings(at::empty({config.batchSize, setup.embeddings.size(1)}, at::kFloat)),
+      m_unitMapped(at::empty({config.batchSize, setup.set.features.size(1)}, at::kFloat)),
+      m_mappedNorm(static_cast<std::size_t>(config.batchSize)),
+      m_mappedGradient(at::empty({config.batchSize, setup.set.features.size(1)}, at::kFloat)),
+      m_reconstructedGradient(at::empty({config.batchSize, setup.embeddings.size(1)}, at::kFloat))
 {}
 
 bool TrainingEpoch::run(int epoch, const StopFlag& stop, const Trainer::BatchCallback& onBatch,
@@ -84,14 +87,24 @@ bool TrainingEpoch::run(int epoch, const StopFlag& stop, const Trainer::BatchCal
     return true;
 }
 
-at::Tensor TrainingEpoch::gatherRows(const std::vector<std::int64_t>& rows) const
+void TrainingEpoch::normaliseMapped(const at::Tensor& mapped)
 {
-    return m_setup.set.features.index_select(0, int64Tensor(rows));
+    const std::int64_t rows = mapped.size(0);
+    const std::int64_t d = mapped.size(1);
+    const float* f = mapped.data_ptr<float>();
+    float* unit = m_unitMapped.data_ptr<float>();
+    for (std::int64_t r = 0; r < rows; ++r) {
+        const float norm = std::max(std::sqrt(dotProduct(f + r * d, f + r * d, d)), 1e-12f);
+        m_mappedNorm[static_cast<std::size_t>(r)] = norm;
+        for (std::int64_t e = 0; e < d; ++e)
+            unit[r * d + e] = f[r * d + e] / norm;
+    }
 }
 
 void TrainingEpoch::step(int epoch, std::int64_t batch, const std::int64_t* rows,
                          std::int64_t count, SplitMix& rng, Sums& sums)
 {
+    at::NoGradGuard noGrad; // the pass is by hand; autograd would only record it
     // The batch's distinct classes get one network row each; samples point at them.
     std::vector<std::int32_t> referenceClass(static_cast<std::size_t>(count));
     std::vector<std::int64_t> slot(referenceClass.size());
@@ -109,47 +122,46 @@ void TrainingEpoch::step(int epoch, std::int64_t batch, const std::int64_t* rows
     for (std::int64_t c : distinct)
         m_slotOfClass[static_cast<std::size_t>(c)] = -1;
 
-    ObjectiveInputs in;
-    in.embeddings = m_setup.embeddings.index_select(0, int64Tensor(distinct));
-    in.mapped = m_network->encode(in.embeddings);
-    in.slot = int64Tensor(slot);
+    const auto classRows = static_cast<std::int64_t>(distinct.size());
+    at::Tensor embeddings = m_embeddings.narrow(0, 0, classRows);
+    at::index_select_out(embeddings, m_setup.embeddings, 0,
+                         at::from_blob(distinct.data(), {classRows}, at::kLong));
+    const at::Tensor mapped = m_encoder.forward(embeddings);
+    normaliseMapped(mapped);
+    const BatchTuples tuples =
+        m_miner.mine(referenceClass, slot, m_unitMapped.narrow(0, 0, classRows), rng);
+    const at::Tensor reconstructed = m_useDecoder ? m_decoder.forward(mapped) : at::Tensor();
 
-    BatchTuples tuples;
-    {
-        at::NoGradGuard noGrad;
-        const at::Tensor detached = in.mapped.detach();
-        const at::Tensor unit =
-            (detached / detached.norm(2, 1, true).clamp_min(1e-12)).contiguous();
-        tuples = m_miner.mine(referenceClass, slot, unit, rng);
-        in.positive = gatherRows(tuples.positive);
-        if (!tuples.similarCandidates.empty()) {
-            in.similarMask = maskOf(tuples.similar);
-            in.similar = gatherRows(tuples.similar);
-            in.deltaSimilar = floatTensor(tuples.deltaSimilar);
-        }
-        if (!tuples.dissimilarCandidates.empty()) {
-            in.dissimilarMask = maskOf(tuples.dissimilar);
-            in.dissimilar = gatherRows(tuples.dissimilar);
-            in.deltaDissimilar = floatTensor(tuples.deltaDissimilar);
-        }
-    }
-    if (m_weights.lambda2 > 0.0 && m_network->hasDecoder())
-        in.reconstructed = m_network->decode(in.mapped);
-
-    const ObjectiveTerms terms = computeObjective(in, m_weights);
-    const double loss = terms.total.item<double>();
-    if (!std::isfinite(loss))
+    ObjectiveBatch in;
+    in.classRows = classRows;
+    in.featureDim = mapped.size(1);
+    in.embeddingDim = embeddings.size(1);
+    in.mapped = mapped.data_ptr<float>();
+    in.unitMapped = m_unitMapped.data_ptr<float>();
+    in.mappedNorm = m_mappedNorm.data();
+    in.reconstructed = m_useDecoder ? reconstructed.data_ptr<float>() : nullptr;
+    in.embeddings = embeddings.data_ptr<float>();
+    in.features = m_setup.set.features.data_ptr<float>();
+    in.slot = &slot;
+    in.tuples = &tuples;
+    const at::Tensor mappedGradient = m_mappedGradient.narrow(0, 0, classRows);
+    const at::Tensor reconstructedGradient = m_reconstructedGradient.narrow(0, 0, classRows);
+    const ObjectiveValue value = objectiveAndGradient(in, m_weights, mappedGradient.data_ptr<float>(),
+                                                      reconstructedGradient.data_ptr<float>());
+    if (!std::isfinite(value.total))
         throw TrainingError("training diverged: the loss became " +
-                            std::string(std::isnan(loss) ? "NaN" : "infinite") + " at epoch " +
-                            std::to_string(epoch) + ", batch " + std::to_string(batch) +
-                            " (try a smaller learning rate)");
-    m_optimizer.clearGradients();
-    terms.total.backward();
-    m_optimizer.step();
-    sums.loss += loss;
-    sums.o1 += terms.o1.item<double>();
-    sums.o2 += terms.o2.item<double>();
-    sums.o3 += terms.o3.item<double>();
+                            std::string(std::isnan(value.total) ? "NaN" : "infinite") +
+                            " at epoch " + std::to_string(epoch) + ", batch " +
+                            std::to_string(batch) + " (try a smaller learning rate)");
+    // The decoder first: its input gradient adds to the encoder's output gradient.
+    if (m_useDecoder)
+        mappedGradient.add_(m_decoder.backwardAndUpdate(reconstructedGradient, m_optimizer,
+                                                        /*wantInputGradient=*/true));
+    m_encoder.backwardAndUpdate(mappedGradient, m_optimizer, /*wantInputGradient=*/false);
+    sums.loss += value.total;
+    sums.o1 += value.o1;
+    sums.o2 += value.o2;
+    sums.o3 += value.o3;
 }
 
 } // namespace semrel

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "method/adam_optimizer.h"
+#include "method/layer_stack_pass.h"
 #include "method/objective.h"
 #include "method/relation_network.h"
 #include "method/training_setup.h"
@@ -15,7 +16,9 @@
 
 namespace semrel {
 
-// Runs the batches of one epoch: shuffle, mine, objective, backward, Adam.
+// Runs the batches of one epoch: shuffle, then per batch the encoder's forward pass, mining, the
+// decoder, the objective and its gradient, and the backward passes with their Adam updates. The
+// step runs outside autograd (LayerStackPass); all its buffers live as long as the epoch runner.
 class TrainingEpoch
 {
 public:
@@ -39,7 +42,8 @@ private:
     };
     void step(int epoch, std::int64_t batch, const std::int64_t* rows, std::int64_t count,
               SplitMix& rng, Sums& sums);
-    at::Tensor gatherRows(const std::vector<std::int64_t>& rows) const;
+    // f(y) / ‖f(y)‖ into m_unitMapped and the norms (clamped at 1e-12) into m_mappedNorm.
+    void normaliseMapped(const at::Tensor& mapped);
 
     const TrainingConfig& m_config;
     const TrainingSetup& m_setup;
@@ -47,7 +51,16 @@ private:
     AdamOptimizer& m_optimizer;
     ObjectiveWeights m_weights;
     TupleMiner m_miner;
+    bool m_useDecoder;
+    LayerStackPass m_encoder;
+    LayerStackPass m_decoder;
     std::vector<std::int64_t> m_slotOfClass; // [C] scratch, -1 outside the current batch
+    // Per-step buffers, [batch size, ...]: each step uses their first U rows.
+    at::Tensor m_embeddings;            // [B, a] y of the batch's classes
+    at::Tensor m_unitMapped;            // [B, d]
+    std::vector<float> m_mappedNorm;    // [B]
+    at::Tensor m_mappedGradient;        // [B, d]
+    at::Tensor m_reconstructedGradient; // [B, a]
 };
 
 } // namespace semrel
