@@ -5,6 +5,7 @@
 #include "progress_bar.h"
 
 #include <semrel/dataset_summary.h>
+#include <semrel/threads.h>
 
 #include <cmath>
 #include <csignal>
@@ -94,6 +95,10 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
         std::fprintf(stderr, "%s\n", epochLine(report, config.epochs).c_str());
     };
 
+    if (chatter == Chatter::Full) {
+        configureThreads(config.threads); // the trainer does it too; here to report it
+        std::fprintf(stderr, "%s\n", computeSummary().c_str());
+    }
     StopFlag stop;
     InterruptGuard guard(stop);
     Trainer trainer(config);

@@ -168,6 +168,8 @@ int main(int argc, char** argv)
         execv("/proc/self/exe", argv);
     }
     benchmark::Initialize(&argc, argv);
+    semrel::configureThreads(2);
+    benchmark::AddCustomContext("compute", semrel::computeSummary());
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

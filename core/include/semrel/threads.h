@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
+
 namespace semrel {
 
 // Threads the core's numeric work should use by default: all cores but one (at least one), so
@@ -15,5 +17,11 @@ int configureThreads(int count);
 
 // LibTorch's intra-op thread count right now.
 int currentThreadCount();
+
+// One line for logs and benchmark output: the thread count, the BLAS behind LibTorch with the
+// kernels it chose, and the instruction set of semrel's own kernels. OpenBLAS picks its kernels
+// per CPU unless OPENBLAS_CORETYPE forces them; forcing Haswell on an AVX-512 CPU halves sgemm
+// (measured here: 98 against 189 GFLOP/s on one core), so the line says when it is set.
+std::string computeSummary();
 
 } // namespace semrel

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/threads.h>
 
+#include "method/vector_isa.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <dlfcn.h>
 #include <thread>
 
@@ -19,6 +22,18 @@ void setOpenBlasThreads(int count)
     using SetThreads = void (*)(int);
     if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
         fn(count);
+}
+
+std::string openBlasKernels()
+{
+    using CoreName = char* (*)();
+    auto fn = reinterpret_cast<CoreName>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    if (!fn)
+        return "BLAS: not OpenBLAS";
+    std::string text = std::string("BLAS: OpenBLAS, ") + fn() + " kernels";
+    if (const char* forced = std::getenv("OPENBLAS_CORETYPE"))
+        text += std::string(" (OPENBLAS_CORETYPE=") + forced + ")";
+    return text;
 }
 
 } // namespace
@@ -40,6 +55,12 @@ int configureThreads(int count)
 int currentThreadCount()
 {
     return torch::get_num_threads();
+}
+
+std::string computeSummary()
+{
+    return "threads: " + std::to_string(currentThreadCount()) + "; " + openBlasKernels() +
+           "; semrel kernels: " + vectorIsaName(vectorIsa());
 }
 
 } // namespace semrel
