@@ -30,6 +30,8 @@ private Q_SLOTS:
     void constantColumnMapsToZero();
     void rejectsColumnMismatch();
     void rejectsRowOutOfRange();
+    void gathersRowsWithTheSameArithmeticAsApply();
+    void gatherRejectsRowOutOfRange();
 };
 
 void TestNormalizer::fitsOnTheGivenRowsOnly()
@@ -84,6 +86,32 @@ void TestNormalizer::rejectsColumnMismatch()
 void TestNormalizer::rejectsRowOutOfRange()
 {
     QVERIFY_THROWS_EXCEPTION(semrel::Error, Normalizer::fit(matrix(2, 1, {1, 2}), {0, 2}));
+}
+
+void TestNormalizer::gathersRowsWithTheSameArithmeticAsApply()
+{
+    // evaluate() normalises test rows block by block with applyToRows; its scores stay
+    // bit-identical to those from apply() only if every value is.
+    const FloatMatrix m = matrix(4, 3, {0.1f, 2, -3, 4.5f, 5, 6, 7, -8.25f, 9, 1e-3f, 1e3f, 3});
+    const Normalizer n{{0.3f, -1.7f, 2.2f}, {0.7f, 3.1f, 1.3f}};
+    const FloatMatrix all = n.apply(m);
+    const std::vector<std::int64_t> rows{3, 0, 3, 2};
+    std::vector<float> out(rows.size() * 3);
+    n.applyToRows(m, rows.data(), static_cast<std::int64_t>(rows.size()), out.data());
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        for (std::int64_t c = 0; c < 3; ++c)
+            QVERIFY(out[k * 3 + static_cast<std::size_t>(c)] == all.at(rows[k], c)); // to the bit
+}
+
+void TestNormalizer::gatherRejectsRowOutOfRange()
+{
+    const FloatMatrix m = matrix(2, 1, {1, 2});
+    const Normalizer n = Normalizer::fit(m);
+    const std::vector<std::int64_t> rows{1, 2};
+    std::vector<float> out(2);
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, n.applyToRows(m, rows.data(), 2, out.data()));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error,
+                             n.applyToRows(matrix(1, 2, {1, 2}), rows.data(), 1, out.data()));
 }
 
 QTEST_GUILESS_MAIN(TestNormalizer)

@@ -22,6 +22,11 @@ struct Normalizer
     // (x - mean) / stddev, column-wise. Throws Error when the column count differs.
     FloatMatrix apply(const FloatMatrix& m) const;
     void applyInPlace(FloatMatrix& m) const;
+    // The rows rows[0], ..., rows[count - 1] of `m`, normalised, written one after another to
+    // `out` [count, cols]: a gather and the normalisation in one pass over the data, with the
+    // same arithmetic as apply(). Throws Error on a column mismatch or a row outside `m`.
+    void applyToRows(const FloatMatrix& m, const std::int64_t* rows, std::int64_t count,
+                     float* out) const;
 
     bool empty() const { return mean.empty(); }
 };

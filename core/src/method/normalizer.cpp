@@ -9,6 +9,33 @@
 
 namespace semrel {
 
+namespace {
+
+void requireColumns(const FloatMatrix& m, std::size_t columns)
+{
+    if (m.cols != static_cast<std::int64_t>(columns))
+        throw DataError("normalizer: the data has " + std::to_string(m.cols) +
+                        " columns, the normalizer was fitted on " + std::to_string(columns));
+}
+
+std::vector<float> inverseOf(const std::vector<float>& stddev)
+{
+    std::vector<float> inverse(stddev.size());
+    for (std::size_t c = 0; c < stddev.size(); ++c)
+        inverse[c] = 1.0f / stddev[c];
+    return inverse;
+}
+
+// The one formula every path uses, so that normalised values agree to the bit.
+void normalizeRow(const float* in, float* out, const std::vector<float>& mean,
+                  const std::vector<float>& inverse)
+{
+    for (std::size_t c = 0; c < inverse.size(); ++c)
+        out[c] = (in[c] - mean[c]) * inverse[c];
+}
+
+} // namespace
+
 Normalizer Normalizer::fit(const FloatMatrix& m, const std::vector<std::int64_t>& rows)
 {
     const std::int64_t count = rows.empty() ? m.rows : static_cast<std::int64_t>(rows.size());
@@ -51,17 +78,22 @@ FloatMatrix Normalizer::apply(const FloatMatrix& m) const
 
 void Normalizer::applyInPlace(FloatMatrix& m) const
 {
-    if (m.cols != static_cast<std::int64_t>(mean.size()))
-        throw DataError("normalizer: the data has " + std::to_string(m.cols) +
-                        " columns, the normalizer was fitted on " + std::to_string(mean.size()));
-    std::vector<float> inverse(stddev.size());
-    for (std::size_t c = 0; c < stddev.size(); ++c)
-        inverse[c] = 1.0f / stddev[c];
-    for (std::int64_t r = 0; r < m.rows; ++r) {
-        float* values = m.row(r);
-        for (std::int64_t c = 0; c < m.cols; ++c)
-            values[c] = (values[c] - mean[static_cast<std::size_t>(c)]) *
-                        inverse[static_cast<std::size_t>(c)];
+    requireColumns(m, mean.size());
+    const std::vector<float> inverse = inverseOf(stddev);
+    for (std::int64_t r = 0; r < m.rows; ++r)
+        normalizeRow(m.row(r), m.row(r), mean, inverse);
+}
+
+void Normalizer::applyToRows(const FloatMatrix& m, const std::int64_t* rows, std::int64_t count,
+                             float* out) const
+{
+    requireColumns(m, mean.size());
+    const std::vector<float> inverse = inverseOf(stddev);
+    for (std::int64_t k = 0; k < count; ++k) {
+        if (rows[k] < 0 || rows[k] >= m.rows)
+            throw DataError("normalizer: row " + std::to_string(rows[k]) + " is outside the " +
+                            std::to_string(m.rows) + " rows of the matrix");
+        normalizeRow(m.row(rows[k]), out + k * m.cols, mean, inverse);
     }
 }
 
