@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void scoreIsTheCosineWhateverTheFeatureLength();
     void agreesWithBruteForceOnRandomData();
     void rejectsMismatchedDimensionsAndBadCandidates();
+    void predictsFirstCandidateOnATie();
+    void evaluateAgreesWithPredictAmongOnNormalisedRows();
     void evaluatesByHand();
     void rejectsDatasetThatDoesNotFitTheModel_data();
     void rejectsDatasetThatDoesNotFitTheModel();
@@ -220,6 +223,102 @@ void TestEvaluator::rejectsMismatchedDimensionsAndBadCandidates()
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {3}));
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {-1}));
     QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::predictAmong(fitting, mapped, {}));
+}
+
+void TestEvaluator::predictsFirstCandidateOnATie()
+{
+    // Classes 0 and 2 point the same way: the one listed first wins, as torch's max did.
+    FloatMatrix mapped(3, 2);
+    mapped.values = {1, 0, 0, 1, 2, 0};
+    FloatMatrix features(1, 2);
+    features.values = {3, 1};
+    QCOMPARE(semrel::predictAmong(features, mapped, {0, 1, 2}).predicted, (Labels{0}));
+    QCOMPARE(semrel::predictAmong(features, mapped, {2, 1, 0}).predicted, (Labels{2}));
+}
+
+// evaluate() scores the test rows in blocks, normalising on the fly, and takes ZSL and GZSL from
+// one product per block: the outcome must be that of predictAmong() on normalised copies, with
+// enough rows for several blocks and the seen rows in shuffled order.
+void TestEvaluator::evaluateAgreesWithPredictAmongOnNormalisedRows()
+{
+    const std::int64_t d = 8, classes = 12, unseenCount = 700, seenCount = 1300;
+    std::mt19937 rng(7);
+    std::normal_distribution<float> normal;
+    semrel::ModelState s = semrel::test::identityModelState();
+    s.featureDim = d;
+    s.embeddingDim = d;
+    s.featureNormalizer = {std::vector<float>(d), std::vector<float>(d)};
+    for (std::int64_t c = 0; c < d; ++c) {
+        s.featureNormalizer.mean[c] = normal(rng);
+        s.featureNormalizer.stddev[c] = 0.5f + std::abs(normal(rng));
+    }
+    s.embeddingNormalizer = {std::vector<float>(d, 0.0f), std::vector<float>(d, 1.0f)};
+    std::vector<float> weight(static_cast<std::size_t>(d * d));
+    for (float& w : weight)
+        w = normal(rng);
+    s.parameters = {{"encoder.0.weight", {d, d}, weight},
+                    {"encoder.0.bias", {d}, std::vector<float>(d, 0.1f)}};
+    s.classNames.clear();
+    for (std::int64_t c = 0; c < classes; ++c)
+        s.classNames.push_back("class " + std::to_string(c));
+    s.classEmbeddings = FloatMatrix(classes, d);
+    for (float& v : s.classEmbeddings.values)
+        v = normal(rng);
+    s.seenClasses = {0, 1, 2, 3, 4, 5, 6, 7};
+    s.unseenClasses = {8, 9, 10, 11};
+    const semrel::RelationModel model(s);
+
+    semrel::Dataset data;
+    data.name = "random";
+    data.classNames = s.classNames;
+    data.classEmbeddings = s.classEmbeddings;
+    data.features = FloatMatrix(unseenCount + seenCount, d);
+    for (float& v : data.features.values)
+        v = 3.0f * normal(rng);
+    for (std::int64_t i = 0; i < unseenCount + seenCount; ++i) {
+        const bool unseen = i < unseenCount;
+        data.labels.push_back(unseen ? 8 + static_cast<std::int32_t>(i % 4)
+                                     : static_cast<std::int32_t>(i % 8));
+        data.split(unseen ? semrel::Split::TestUnseen : semrel::Split::TestSeen).push_back(i);
+    }
+    auto& seenRows = data.split(semrel::Split::TestSeen);
+    std::shuffle(seenRows.begin(), seenRows.end(), rng);
+    const semrel::EvaluationResult r = semrel::evaluate(model, data);
+
+    auto normalisedRows = [&](const std::vector<std::int64_t>& rows) {
+        FloatMatrix m(static_cast<std::int64_t>(rows.size()), d);
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            std::copy_n(data.features.row(rows[k]), d, m.row(static_cast<std::int64_t>(k)));
+        return model.normalizeFeatures(m);
+    };
+    const FloatMatrix unseen = normalisedRows(data.split(semrel::Split::TestUnseen));
+    const FloatMatrix seen = normalisedRows(seenRows);
+    const Labels all{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    const FloatMatrix& mapped = model.mappedClasses();
+    const semrel::ClassScores zsl = semrel::predictAmong(unseen, mapped, r.unseenClasses);
+    const semrel::ClassScores ts = semrel::predictAmong(unseen, mapped, all);
+    const semrel::ClassScores tr = semrel::predictAmong(seen, mapped, all);
+    // Predictions exactly; scores to a last bit, which some BLAS kernels round by tile position.
+    auto agrees = [](const semrel::Prediction& p, const semrel::ClassScores& s, std::size_t i) {
+        return p.predictedClass == s.predicted[i] && std::abs(p.score - s.score[i]) < 1e-6f;
+    };
+    QCOMPARE(r.zslPredictions.size(), std::size_t(unseenCount));
+    QCOMPARE(r.gzslPredictions.size(), std::size_t(unseenCount + seenCount));
+    for (std::size_t i = 0; i < std::size_t(unseenCount); ++i) {
+        QVERIFY(agrees(r.zslPredictions[i], zsl, i));
+        QVERIFY(agrees(r.gzslPredictions[i], ts, i));
+    }
+    for (std::size_t i = 0; i < std::size_t(seenCount); ++i) {
+        QCOMPARE(r.gzslPredictions[unseenCount + i].sample, seenRows[i]);
+        QVERIFY(agrees(r.gzslPredictions[unseenCount + i], tr, i));
+    }
+    Labels unseenTruth;
+    for (std::int64_t i : data.split(semrel::Split::TestUnseen))
+        unseenTruth.push_back(data.labels[static_cast<std::size_t>(i)]);
+    QCOMPARE(r.zslAccuracy,
+             semrel::meanPerClassAccuracy(unseenTruth, zsl.predicted, r.unseenClasses));
+    QCOMPARE(r.gzslUnseen,
+             semrel::meanPerClassAccuracy(unseenTruth, ts.predicted, r.unseenClasses));
 }
 
 void TestEvaluator::evaluatesByHand()

@@ -20,7 +20,7 @@ struct ClassScores
 };
 
 // c* = argmax over `candidates` of cos(f(y_c), x) for each row of `features` (normalised) against
-// `mapped` [C, d] (all classes; only the candidate rows are used). Vectorised (one GEMM).
+// `mapped` [C, d] (all classes; only the candidate rows are used). One GEMM per block of rows.
 ClassScores predictAmong(const FloatMatrix& features, const FloatMatrix& mapped,
                          const std::vector<std::int32_t>& candidates);
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "method/epoch_evaluation.h"
 
+#include "method/class_scorer.h"
+
 #include <semrel/evaluator.h>
 
 #include <algorithm>
@@ -43,27 +45,45 @@ EpochEvaluation::Part EpochEvaluation::makePart(const Dataset& data, const Norma
     return part;
 }
 
-double EpochEvaluation::accuracy(const Part& part, const FloatMatrix& mapped,
-                                 const std::vector<std::int32_t>& candidates,
-                                 const std::vector<std::int32_t>& classes)
-{
-    if (part.empty() || candidates.empty())
-        return EpochReport::kNotMeasured;
-    const ClassScores scores = predictAmong(part.features, mapped, candidates);
-    return meanPerClassAccuracy(part.truth, scores.predicted, classes);
-}
-
 void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report) const
 {
     if (m_validation) {
-        report.validationAccuracy = accuracy(m_val, mapped, m_valClasses, m_valClasses);
+        report.validationAccuracy = EpochReport::kNotMeasured;
+        if (!m_val.empty() && !m_valClasses.empty()) {
+            const ClassScorer scorer(mapped, m_valClasses);
+            report.validationAccuracy =
+                accuracy(m_val, scorer.score(m_val.features, {m_valClasses})[0], m_valClasses);
+        }
         return;
     }
-    report.zslAccuracy = accuracy(m_unseen, mapped, m_unseenClasses, m_unseenClasses);
-    report.gzslUnseen = accuracy(m_unseen, mapped, m_allClasses, m_unseenClasses);
-    report.gzslSeen = accuracy(m_seen, mapped, m_allClasses, m_seenClasses);
+    report.zslAccuracy = EpochReport::kNotMeasured;
+    report.gzslUnseen = EpochReport::kNotMeasured;
+    report.gzslSeen = EpochReport::kNotMeasured;
+    if (!m_allClasses.empty()) {
+        // Classes prepared once for the three measures, and one GEMM for both measures of the
+        // unseen samples (their ZSL candidates are a subset of all classes).
+        const ClassScorer scorer(mapped, m_allClasses);
+        if (!m_unseen.empty()) {
+            ClassScorer::CandidateSets sets{m_allClasses};
+            if (!m_unseenClasses.empty())
+                sets.push_back(m_unseenClasses);
+            const std::vector<ClassScores> scores = scorer.score(m_unseen.features, sets);
+            report.gzslUnseen = accuracy(m_unseen, scores[0], m_unseenClasses);
+            if (scores.size() > 1)
+                report.zslAccuracy = accuracy(m_unseen, scores[1], m_unseenClasses);
+        }
+        if (!m_seen.empty())
+            report.gzslSeen =
+                accuracy(m_seen, scorer.score(m_seen.features, {m_allClasses})[0], m_seenClasses);
+    }
     if (!std::isnan(report.gzslUnseen) && !std::isnan(report.gzslSeen))
         report.gzslH = harmonicMean(report.gzslUnseen, report.gzslSeen);
+}
+
+double EpochEvaluation::accuracy(const Part& part, const ClassScores& scores,
+                                 const std::vector<std::int32_t>& classes)
+{
+    return meanPerClassAccuracy(part.truth, scores.predicted, classes);
 }
 
 } // namespace semrel

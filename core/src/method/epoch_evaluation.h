@@ -3,6 +3,7 @@
 #pragma once
 
 #include <semrel/dataset.h>
+#include <semrel/evaluator.h>
 #include <semrel/matrix.h>
 #include <semrel/model_state.h>
 #include <semrel/normalizer.h>
@@ -32,8 +33,7 @@ private:
         bool empty() const { return truth.empty(); }
     };
     static Part makePart(const Dataset& data, const Normalizer& normalizer, Split split);
-    static double accuracy(const Part& part, const FloatMatrix& mapped,
-                           const std::vector<std::int32_t>& candidates,
+    static double accuracy(const Part& part, const ClassScores& scores,
                            const std::vector<std::int32_t>& classes);
 
     bool m_validation;

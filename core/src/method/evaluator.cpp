@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 // Prediction among candidate classes (Eq. 6) and the Xian et al. metrics. evaluate() lives in
 // model_evaluation.cpp: it needs a RelationModel, and the trainer uses these functions without one.
+#include "method/class_scorer.h"
+
 #include <semrel/errors.h>
 #include <semrel/evaluator.h>
-
-#include <torch/torch.h>
 
 #include <algorithm>
 #include <cmath>
@@ -15,27 +15,6 @@
 namespace semrel {
 
 namespace {
-
-// Rows scored per GEMM: bounds the [rows, candidates] score block (SUN's whole GZSL test set fits
-// in one block; ImageNet-sized sets do not).
-constexpr std::int64_t kRowBlock = 8192;
-
-// Wraps a FloatMatrix without copying. torch never writes through it: every use below is a
-// read (matmul, norm), so dropping const is safe.
-torch::Tensor viewOf(const FloatMatrix& m)
-{
-    return torch::from_blob(const_cast<float*>(m.values.data()), {m.rows, m.cols}, torch::kFloat32);
-}
-
-void requireCandidatesValid(const std::vector<std::int32_t>& candidates, std::int64_t classCount)
-{
-    if (candidates.empty())
-        throw Error("predictAmong: no candidate classes");
-    for (std::int32_t c : candidates)
-        if (c < 0 || c >= classCount)
-            throw Error("predictAmong: candidate class " + std::to_string(c) + " is outside the " +
-                        std::to_string(classCount) + " mapped classes");
-}
 
 // Position of each class in `classes` (or -1), indexed by class; sized to hold every label seen.
 std::vector<std::int64_t> positionsOf(const std::vector<std::int32_t>& classes,
@@ -79,46 +58,9 @@ ClassScores predictAmong(const FloatMatrix& features, const FloatMatrix& mapped,
     if (features.cols != mapped.cols)
         throw Error("predictAmong: features have dimension " + std::to_string(features.cols) +
                     ", the mapped classes " + std::to_string(mapped.cols));
-    ClassScores result;
     if (features.rows == 0)
-        return result;
-    requireCandidatesValid(candidates, mapped.rows);
-    result.predicted.resize(static_cast<std::size_t>(features.rows));
-    result.score.resize(static_cast<std::size_t>(features.rows));
-
-    try {
-        torch::NoGradGuard noGrad;
-        const auto candidateIndex = torch::tensor(
-            std::vector<std::int64_t>(candidates.begin(), candidates.end()), torch::kLong);
-        // Unit rows, so that one product gives cosines. A zero row stays zero (cosine 0), as in
-        // cosineSimilarity().
-        const torch::Tensor classes = viewOf(mapped).index_select(0, candidateIndex);
-        const torch::Tensor unitClasses =
-            classes / classes.norm(2, /*dim=*/1, /*keepdim=*/true).clamp_min(1e-12);
-        const torch::Tensor classesT = unitClasses.t().contiguous();
-        const torch::Tensor all = viewOf(features);
-
-        for (std::int64_t start = 0; start < features.rows; start += kRowBlock) {
-            const std::int64_t count = std::min(kRowBlock, features.rows - start);
-            const torch::Tensor rows = all.narrow(0, start, count);
-            // Only the best score needs dividing by |x|: cheaper than a normalised copy of x.
-            const torch::Tensor dots = rows.matmul(classesT);
-            auto [best, bestAt] = dots.max(/*dim=*/1);
-            const torch::Tensor norms = rows.norm(2, /*dim=*/1).clamp_min(1e-12);
-            const torch::Tensor cosines = (best / norms).contiguous();
-            const torch::Tensor at = bestAt.contiguous();
-            const float* cos = cosines.data_ptr<float>();
-            const std::int64_t* idx = at.data_ptr<std::int64_t>();
-            for (std::int64_t i = 0; i < count; ++i) {
-                const auto out = static_cast<std::size_t>(start + i);
-                result.predicted[out] = candidates[static_cast<std::size_t>(idx[i])];
-                result.score[out] = cos[i];
-            }
-        }
-    } catch (const c10::Error& e) {
-        throw ModelError(std::string("predictAmong: ") + e.what_without_backtrace());
-    }
-    return result;
+        return {};
+    return ClassScorer(mapped, candidates).score(features, {candidates}).front();
 }
 
 double meanPerClassAccuracy(const std::vector<std::int32_t>& truth,

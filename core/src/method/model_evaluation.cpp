@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 // evaluate(): a trained model on a dataset's test splits, by the Xian et al. protocol.
+#include "method/class_scorer.h"
+
 #include <semrel/errors.h>
 #include <semrel/evaluator.h>
 #include <semrel/relation_model.h>
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -48,19 +49,6 @@ void requireFits(const ModelState& model, const Dataset& data)
             misfit(data, "/splits/test_unseen",
                    "has class '" + data.classNames[static_cast<std::size_t>(c)] +
                        "', which the model was trained on");
-}
-
-// The rows of a split, normalised with the training statistics. In place on the gathered copy:
-// RelationModel::normalizeFeatures() would copy them once more (33 MB at SUN's size).
-FloatMatrix normalizedRows(const ModelState& model, const FloatMatrix& m,
-                           const std::vector<std::int64_t>& rows)
-{
-    FloatMatrix out(static_cast<std::int64_t>(rows.size()), m.cols);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        std::memcpy(out.row(static_cast<std::int64_t>(i)), m.row(rows[i]),
-                    static_cast<std::size_t>(m.cols) * sizeof(float));
-    model.featureNormalizer.applyInPlace(out);
-    return out;
 }
 
 std::vector<std::int32_t> labelsOf(const Dataset& data, const std::vector<std::int64_t>& rows)
@@ -115,18 +103,22 @@ EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
     result.seenClasses = data.seenClasses();
     std::vector<std::int32_t> allClasses(static_cast<std::size_t>(data.classCount()));
     std::iota(allClasses.begin(), allClasses.end(), 0);
-    const FloatMatrix& mapped = model.mappedClasses();
+    // One scorer for the three predictions: the classes are prepared for the GEMM once, the
+    // unseen samples are scored among the unseen and among all classes from one product, and the
+    // features are normalised block by block instead of into copies of both splits.
+    const ClassScorer scorer(model.mappedClasses(), allClasses);
 
     const std::vector<std::int64_t>& unseenRows = data.split(Split::TestUnseen);
     const std::vector<std::int32_t> unseenTruth = labelsOf(data, unseenRows);
-    const FloatMatrix unseenFeatures = normalizedRows(state, data.features, unseenRows);
-    const ClassScores zsl = predictAmong(unseenFeatures, mapped, result.unseenClasses);
-    const ClassScores ts = predictAmong(unseenFeatures, mapped, allClasses);
+    const std::vector<ClassScores> unseenScores = scorer.score(
+        data.features, unseenRows, state.featureNormalizer, {result.unseenClasses, allClasses});
+    const ClassScores& zsl = unseenScores[0];
+    const ClassScores& ts = unseenScores[1];
 
     const std::vector<std::int64_t>& seenRows = data.split(Split::TestSeen);
     const std::vector<std::int32_t> seenTruth = labelsOf(data, seenRows);
     const ClassScores tr =
-        predictAmong(normalizedRows(state, data.features, seenRows), mapped, allClasses);
+        scorer.score(data.features, seenRows, state.featureNormalizer, {allClasses}).front();
 
     result.zslAccuracy = meanPerClassAccuracy(unseenTruth, zsl.predicted, result.unseenClasses);
     result.zslPerClass =
