@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/threads.h>
 
+#include "method/blas_threads.h"
 #include "method/vector_isa.h"
 
 #include <torch/torch.h>
@@ -55,6 +56,16 @@ int configureThreads(int count)
 int currentThreadCount()
 {
     return torch::get_num_threads();
+}
+
+SingleThreadedBlas::SingleThreadedBlas()
+{
+    setOpenBlasThreads(1);
+}
+
+SingleThreadedBlas::~SingleThreadedBlas()
+{
+    setOpenBlasThreads(currentThreadCount());
 }
 
 std::string computeSummary()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "method/training_epoch.h"
 
+#include "method/blas_threads.h"
 #include "method/dot_product.h"
 
 #include <semrel/errors.h>
@@ -65,6 +66,7 @@ bool TrainingEpoch::run(int epoch, const StopFlag& stop, const Trainer::BatchCal
     std::iota(order.begin(), order.end(), 0);
     rng.shuffle(order);
 
+    const SingleThreadedBlas blas; // the step spreads its products over the threads itself
     const std::int64_t n = static_cast<std::int64_t>(order.size());
     const std::int64_t batchSize = m_config.batchSize;
     const std::int64_t batches = (n + batchSize - 1) / batchSize;
