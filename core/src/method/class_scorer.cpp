@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "method/class_scorer.h"
 
+#include "method/blas_threads.h"
+#include "method/parallel_gemm.h"
+
 #include <semrel/errors.h>
+
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
@@ -146,28 +151,33 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
 
     try {
         torch::NoGradGuard noGrad;
+        const SingleThreadedBlas blas; // the products are split over the threads here
         const std::int64_t classCount = m_unitClasses.size(0);
         torch::Tensor dotsBuffer = torch::empty({std::min(kRowBlock, rowCount), classCount});
         for (std::int64_t first = 0; first < rowCount; first += kRowBlock) {
             const std::int64_t count = std::min(kRowBlock, rowCount - first);
-            const torch::Tensor rows = block(first, count);
+            const torch::Tensor rows = block(first, count).contiguous(); // no-op for ours
             torch::Tensor dots = dotsBuffer.narrow(0, 0, count);
-            // The transposed view goes to BLAS as a transpose flag: a transposed copy of the
-            // classes cost more than all the work outside the GEMM.
-            at::mm_out(dots, rows, m_unitClasses.t());
+            // The classes go to BLAS as a transpose flag: a transposed copy of them cost more
+            // than all the work outside the GEMM.
+            multiplyTransposed(rows.data_ptr<float>(), count, rows.size(1),
+                               m_unitClasses.data_ptr<float>(), classCount,
+                               dots.data_ptr<float>(), /*accumulate=*/false);
             // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x.
             const torch::Tensor norms = rows.norm(2, /*dim=*/1).clamp_min(1e-12).contiguous();
             const float* norm = norms.data_ptr<float>();
             const float* dot = dots.data_ptr<float>();
-            for (std::size_t s = 0; s < sets.size(); ++s) {
-                const std::vector<std::int64_t>& setColumns = columns[s];
-                for (std::int64_t i = 0; i < count; ++i) {
-                    const std::size_t k = bestOf(dot + i * classCount, setColumns);
-                    const auto out = static_cast<std::size_t>(first + i);
-                    result[s].predicted[out] = sets[s][k];
-                    result[s].score[out] = dot[i * classCount + setColumns[k]] / norm[i];
+            at::parallel_for(0, count, 64, [&](std::int64_t begin, std::int64_t end) {
+                for (std::size_t s = 0; s < sets.size(); ++s) {
+                    const std::vector<std::int64_t>& setColumns = columns[s];
+                    for (std::int64_t i = begin; i < end; ++i) {
+                        const std::size_t k = bestOf(dot + i * classCount, setColumns);
+                        const auto out = static_cast<std::size_t>(first + i);
+                        result[s].predicted[out] = sets[s][k];
+                        result[s].score[out] = dot[i * classCount + setColumns[k]] / norm[i];
+                    }
                 }
-            }
+            });
         }
     } catch (const c10::Error& e) {
         throw ModelError(std::string("predictAmong: ") + e.what_without_backtrace());

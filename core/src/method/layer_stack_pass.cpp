@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "method/layer_stack_pass.h"
 
+#include "method/parallel_gemm.h"
 #include "method/weight_update_kernel.h"
 
 #include <ATen/ATen.h>
@@ -11,66 +12,19 @@
 
 namespace semrel {
 
-// BLAS's Fortran entry point (column-major), present in every BLAS.
-extern "C" void sgemm_(const char* transa, const char* transb, const int* m, const int* n,
-                       const int* k, const float* alpha, const float* a, const int* lda,
-                       const float* b, const int* ldb, const float* beta, float* c,
-                       const int* ldc);
-
 namespace {
 
-// C = op(A)·op(B) + beta·C in BLAS's column-major terms; a row-major [r, c] matrix is a
-// column-major [c, r] one with the same leading dimension.
-void gemm(char transa, char transb, std::int64_t m, std::int64_t n, std::int64_t k,
-          const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
-          std::int64_t ldc)
-{
-    const int mi = static_cast<int>(m), ni = static_cast<int>(n), ki = static_cast<int>(k);
-    const int ldai = static_cast<int>(lda), ldbi = static_cast<int>(ldb),
-              ldci = static_cast<int>(ldc);
-    const float one = 1.0f;
-    sgemm_(&transa, &transb, &mi, &ni, &ki, &one, a, &ldai, b, &ldbi, &beta, c, &ldci);
-}
-
-// Splits `columns` of a product's output into one block per thread (multiples of 16, for the
-// kernels' vector width) and runs `product(begin, end)` for each, as a single-threaded BLAS
-// call (SingleThreadedBlas). With one thread it is one call on the caller's thread.
-template <typename Product> void forColumnBlocks(std::int64_t columns, const Product& product)
-{
-    const std::int64_t threads = at::get_num_threads();
-    const std::int64_t block = ((columns + threads - 1) / threads + 15) / 16 * 16;
-    const std::int64_t blocks = (columns + block - 1) / block;
-    at::parallel_for(0, blocks, 1, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t b = begin; b < end; ++b)
-            product(b * block, std::min((b + 1) * block, columns));
-    });
-}
-
-// z [rows, out] = x [rows, in] · Wᵀ + b, W [out, in] row-major.
+// z [rows, out] = x [rows, in] · Wᵀ + b, W [out, in] row-major: the bias is put in z first and
+// the product added to it (no zero-fill pass).
 void linearForward(const float* x, std::int64_t rows, const at::Tensor& weight,
                    const at::Tensor& bias, float* z)
 {
     const std::int64_t out = weight.size(0);
-    const std::int64_t in = weight.size(1);
-    const float* w = weight.data_ptr<float>();
     const float* b = bias.data_ptr<float>();
-    forColumnBlocks(out, [&](std::int64_t o0, std::int64_t o1) {
-        for (std::int64_t u = 0; u < rows; ++u)
-            std::copy(b + o0, b + o1, z + u * out + o0);
-        // zᵀ[o0:o1, :] = W[o0:o1, :] · xᵀ + zᵀ (beta 1 adds the bias without a zero-fill).
-        gemm('T', 'N', o1 - o0, rows, in, w + o0 * in, in, x, in, 1.0f, z + o0, out);
-    });
-}
-
-// dx [rows, in] = dz [rows, out] · W [out, in].
-void linearInputGradient(const float* dz, std::int64_t rows, const at::Tensor& weight, float* dx)
-{
-    const std::int64_t out = weight.size(0);
-    const std::int64_t in = weight.size(1);
-    const float* w = weight.data_ptr<float>();
-    forColumnBlocks(in, [&](std::int64_t i0, std::int64_t i1) {
-        gemm('N', 'N', i1 - i0, rows, out, w + i0, in, dz, out, 0.0f, dx + i0, in);
-    });
+    for (std::int64_t u = 0; u < rows; ++u)
+        std::copy(b, b + out, z + u * out);
+    multiplyTransposed(x, rows, weight.size(1), weight.data_ptr<float>(), out, z,
+                       /*accumulate=*/true);
 }
 
 // dZ = dH ⊙ act'(z), from the layer's output h: ReLU' = [h > 0]; ELU (α = 1) has h = e^z - 1 for
@@ -155,8 +109,8 @@ at::Tensor LayerStackPass::backwardAndUpdate(const at::Tensor& outputGradient,
         if (k > 0 || wantInputGradient) {
             inputGradient = layer.inputGradient.narrow(0, 0, rows);
             // Before the weights change.
-            linearInputGradient(gradient.data_ptr<float>(), rows, layer.weight,
-                                inputGradient.data_ptr<float>());
+            multiply(gradient.data_ptr<float>(), rows, out, layer.weight.data_ptr<float>(), in,
+                     inputGradient.data_ptr<float>());
         }
         updateWeight(gradient, input, optimizer.advance(layer.weightSlot), out, in);
         updateBias(gradient.data_ptr<float>(), rows, out, optimizer.advance(layer.biasSlot));
