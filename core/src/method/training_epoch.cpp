@@ -38,7 +38,7 @@ std::vector<at::Tensor> biasesOf(const std::vector<torch::nn::Linear>& layers)
 
 TrainingEpoch::TrainingEpoch(const TrainingConfig& config, const TrainingSetup& setup,
                              RelationNetwork& network, AdamOptimizer& optimizer)
-    : m_config(config), m_setup(setup), m_network(network),
+    : m_config(config), m_setup(setup),
       m_optimizer(optimizer), m_weights{config.method, effectiveTau(config),
                                         effectiveLambda1(config), effectiveLambda2(config)},
       m_miner(setup.set, *setup.relations, config.candidates,

@@ -22,6 +22,7 @@ namespace semrel {
 class TrainingEpoch
 {
 public:
+    // Updates the tensors of `network` in place; `optimizer` holds their Adam state.
     TrainingEpoch(const TrainingConfig& config, const TrainingSetup& setup,
                   RelationNetwork& network, AdamOptimizer& optimizer);
 
@@ -47,7 +48,6 @@ private:
 
     const TrainingConfig& m_config;
     const TrainingSetup& m_setup;
-    RelationNetwork& m_network;
     AdamOptimizer& m_optimizer;
     ObjectiveWeights m_weights;
     TupleMiner m_miner;
