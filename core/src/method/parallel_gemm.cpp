@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "method/parallel_gemm.h"
 
+#include "method/small_gemm_kernel.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -29,18 +31,23 @@ void gemm(char transa, char transb, std::int64_t m, std::int64_t n, std::int64_t
     sgemm_(&transa, &transb, &mi, &ni, &ki, &one, a, &ldai, b, &ldbi, &beta, c, &ldci);
 }
 
-// One block of output columns per thread, in multiples of 16 (the kernels' vector width). With
-// one thread it is one call on the caller's thread.
-template <typename Product> void forColumnBlocks(std::int64_t columns, const Product& product)
+// One block of output columns per thread, in multiples of `align` (the kernels' tile width).
+// With one thread it is one call on the caller's thread.
+template <typename Product>
+void forColumnBlocks(std::int64_t columns, std::int64_t align, const Product& product)
 {
     const std::int64_t threads = at::get_num_threads();
-    const std::int64_t block = ((columns + threads - 1) / threads + 15) / 16 * 16;
+    const std::int64_t block = ((columns + threads - 1) / threads + align - 1) / align * align;
     const std::int64_t blocks = (columns + block - 1) / block;
     at::parallel_for(0, blocks, 1, [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t b = begin; b < end; ++b)
             product(b * block, std::min((b + 1) * block, columns));
     });
 }
+
+// Up to this many rows the products use our small-row kernels (the training step's distinct
+// classes, at most the batch size); beyond it BLAS's packing pays for itself.
+constexpr std::int64_t kSmallRows = 64;
 
 } // namespace
 
@@ -49,7 +56,13 @@ void multiplyTransposed(const float* a, std::int64_t m, std::int64_t k, const fl
 {
     if (m == 0 || n == 0)
         return;
-    forColumnBlocks(n, [&](std::int64_t j0, std::int64_t j1) {
+    if (m <= kSmallRows) {
+        forColumnBlocks(n, 4, [&](std::int64_t j0, std::int64_t j1) {
+            smallMultiplyTransposed(a, m, k, b, n, c, accumulate, j0, j1);
+        });
+        return;
+    }
+    forColumnBlocks(n, 16, [&](std::int64_t j0, std::int64_t j1) {
         // cᵀ[j0:j1, :] = b[j0:j1, :] · aᵀ (+ cᵀ)
         gemm('T', 'N', j1 - j0, m, k, b + j0 * k, k, a, k, accumulate ? 1.0f : 0.0f, c + j0, n);
     });
@@ -60,7 +73,13 @@ void multiply(const float* a, std::int64_t m, std::int64_t k, const float* b, st
 {
     if (m == 0 || n == 0)
         return;
-    forColumnBlocks(n, [&](std::int64_t j0, std::int64_t j1) {
+    if (m <= kSmallRows) {
+        forColumnBlocks(n, 64, [&](std::int64_t j0, std::int64_t j1) {
+            smallMultiply(a, m, k, b, n, c, j0, j1);
+        });
+        return;
+    }
+    forColumnBlocks(n, 16, [&](std::int64_t j0, std::int64_t j1) {
         // cᵀ[j0:j1, :] = bᵀ[j0:j1, :] · aᵀ
         gemm('N', 'N', j1 - j0, m, k, b + j0, n, a, k, 0.0f, c + j0, n);
     });

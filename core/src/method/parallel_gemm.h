@@ -6,7 +6,8 @@
 
 namespace semrel {
 
-// Row-major matrix products with the output's columns split over LibTorch's threads, each block a
+// Row-major matrix products with the output's columns split over LibTorch's threads: up to 64
+// rows with our small-row kernels (small_gemm_kernel.h), beyond that each block a
 // single-threaded sgemm call. Hold OpenBLAS to one thread around them (SingleThreadedBlas): then
 // the core's hot paths run on one pool, and OpenBLAS's workers, which spin for a while after
 // each call, never compete with LibTorch's for the cores (measured on 2 cores: a SUN-sized
