@@ -21,9 +21,11 @@ namespace semrel {
 // once per call: fresh multi-megabyte temporaries cost a page fault per 4 KB, and on this kind
 // of VM those faults cost as much as the arithmetic outside the GEMM.
 //
-// Results are bit-identical to scoring each set on its own with a normalised copy of the rows:
-// the GEMM computes each dot product the same way whatever the other rows and columns, and the
-// argmax keeps torch's rule (first maximum, NaN wins).
+// The argmax keeps torch's rule (first maximum, NaN wins). The products are split over the
+// threads (parallel_gemm.h); with OpenBLAS's AVX-512 kernels every dot product comes out the same
+// whatever the other rows, columns and split, while its AVX2 (Haswell) kernels round by tile
+// position, so there a cosine's last bit can depend on the split (no prediction changed in the
+// comparison made when this class was written).
 class ClassScorer
 {
 public:
