@@ -37,18 +37,7 @@ SEMREL_VECTOR_VARIANTS(float, dot, (const float* a, const float* b, std::int64_t
 
 float dotProduct(const float* a, const float* b, std::int64_t n)
 {
-    static const auto chosen = [] {
-        switch (vectorIsa()) {
-        case VectorIsa::Avx512:
-            return dotAvx512;
-        case VectorIsa::Avx2:
-            return dotAvx2;
-        case VectorIsa::Generic:
-            break;
-        }
-        return dotGeneric;
-    }();
-    return chosen(a, b, n);
+    return dotForThisCpu()(a, b, n);
 }
 
 } // namespace semrel

@@ -139,35 +139,13 @@ void smallMultiplyTransposed(const float* a, std::int64_t m, std::int64_t k, con
                              std::int64_t n, float* c, bool accumulate, std::int64_t columnBegin,
                              std::int64_t columnEnd)
 {
-    static const auto chosen = [] {
-        switch (vectorIsa()) {
-        case VectorIsa::Avx512:
-            return multiplyTransposedRowsAvx512;
-        case VectorIsa::Avx2:
-            return multiplyTransposedRowsAvx2;
-        case VectorIsa::Generic:
-            break;
-        }
-        return multiplyTransposedRowsGeneric;
-    }();
-    chosen(a, m, k, b, n, c, accumulate, columnBegin, columnEnd);
+    multiplyTransposedRowsForThisCpu()(a, m, k, b, n, c, accumulate, columnBegin, columnEnd);
 }
 
 void smallMultiply(const float* a, std::int64_t m, std::int64_t k, const float* b, std::int64_t n,
                    float* c, std::int64_t columnBegin, std::int64_t columnEnd)
 {
-    static const auto chosen = [] {
-        switch (vectorIsa()) {
-        case VectorIsa::Avx512:
-            return multiplyRowsAvx512;
-        case VectorIsa::Avx2:
-            return multiplyRowsAvx2;
-        case VectorIsa::Generic:
-            break;
-        }
-        return multiplyRowsGeneric;
-    }();
-    chosen(a, m, k, b, n, c, columnBegin, columnEnd);
+    multiplyRowsForThisCpu()(a, m, k, b, n, c, columnBegin, columnEnd);
 }
 
 } // namespace semrel

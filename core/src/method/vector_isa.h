@@ -17,10 +17,18 @@ VectorIsa vectorIsa();
 const char* vectorIsaName(VectorIsa isa); // "avx512", "avx2", "generic"
 
 // Compiles `body` (a call of an always_inline function) three times, one per instruction set,
-// as static functions name##Avx512, name##Avx2 and name##Generic.
+// as static functions name##Avx512, name##Avx2 and name##Generic, and defines name##ForThisCpu():
+// the variant for vectorIsa(), chosen once.
 #define SEMREL_VECTOR_VARIANTS(returns, name, params, body)                                        \
     [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] returns name##Avx512 params { body; }    \
     [[gnu::target("avx2,fma")]] returns name##Avx2 params { body; }                                \
-    returns name##Generic params { body; }
+    returns name##Generic params { body; }                                                         \
+    auto name##ForThisCpu()                                                                        \
+    {                                                                                              \
+        static const auto chosen = vectorIsa() == VectorIsa::Avx512 ? name##Avx512                 \
+                                   : vectorIsa() == VectorIsa::Avx2 ? name##Avx2                   \
+                                                                    : name##Generic;               \
+        return chosen;                                                                             \
+    }
 
 } // namespace semrel

@@ -102,18 +102,8 @@ void updateWeightRows(const float* outputGradient, const float* input, std::int6
                       std::int64_t outFeatures, std::int64_t inFeatures, std::int64_t rowBegin,
                       std::int64_t rowEnd, const AdamTarget& weight)
 {
-    static const auto chosen = [] {
-        switch (vectorIsa()) {
-        case VectorIsa::Avx512:
-            return updateRowsAvx512;
-        case VectorIsa::Avx2:
-            return updateRowsAvx2;
-        case VectorIsa::Generic:
-            break;
-        }
-        return updateRowsGeneric;
-    }();
-    chosen(outputGradient, input, batchRows, outFeatures, inFeatures, rowBegin, rowEnd, weight);
+    updateRowsForThisCpu()(outputGradient, input, batchRows, outFeatures, inFeatures, rowBegin,
+                           rowEnd, weight);
 }
 
 void updateBias(const float* outputGradient, std::int64_t batchRows, std::int64_t outFeatures,
