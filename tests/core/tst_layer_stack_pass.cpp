@@ -73,12 +73,7 @@ struct Stack
 
 LayerStackPass passOver(const Stack& stack, const AdamOptimizer& optimizer)
 {
-    std::vector<at::Tensor> weights, biases;
-    for (const auto& layer : stack.layers) {
-        weights.push_back(layer->weight);
-        biases.push_back(layer->bias);
-    }
-    return LayerStackPass(weights, biases, optimizer, /*maxRows=*/8);
+    return LayerStackPass(stack.layers, optimizer, /*maxRows=*/8);
 }
 
 double maxDifference(const torch::Tensor& a, const torch::Tensor& b)

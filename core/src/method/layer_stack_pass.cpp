@@ -59,17 +59,17 @@ void updateWeight(const at::Tensor& dZ, const at::Tensor& input, const AdamTarge
 
 } // namespace
 
-LayerStackPass::LayerStackPass(std::vector<at::Tensor> weights, std::vector<at::Tensor> biases,
+LayerStackPass::LayerStackPass(const std::vector<torch::nn::Linear>& layers,
                                const AdamOptimizer& optimizer, std::int64_t maxRows)
 {
-    for (std::size_t k = 0; k < weights.size(); ++k) {
+    for (const torch::nn::Linear& linear : layers) {
         Layer layer;
-        layer.weight = weights[k];
-        layer.bias = biases[k];
-        layer.weightSlot = optimizer.slotOf(weights[k]);
-        layer.biasSlot = optimizer.slotOf(biases[k]);
-        layer.output = at::empty({maxRows, weights[k].size(0)}, at::kFloat);
-        layer.inputGradient = at::empty({maxRows, weights[k].size(1)}, at::kFloat);
+        layer.weight = linear->weight;
+        layer.bias = linear->bias;
+        layer.weightSlot = optimizer.slotOf(layer.weight);
+        layer.biasSlot = optimizer.slotOf(layer.bias);
+        layer.output = at::empty({maxRows, layer.weight.size(0)}, at::kFloat);
+        layer.inputGradient = at::empty({maxRows, layer.weight.size(1)}, at::kFloat);
         m_layers.push_back(std::move(layer));
     }
 }

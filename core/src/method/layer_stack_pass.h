@@ -4,7 +4,7 @@
 
 #include "method/adam_optimizer.h"
 
-#include <ATen/core/Tensor.h>
+#include <torch/nn/modules/linear.h>
 
 #include <cstdint>
 #include <vector>
@@ -21,10 +21,11 @@ namespace semrel {
 class LayerStackPass
 {
 public:
-    // `weights[k]` [out_k, in_k] and `biases[k]` [out_k] are the network's own tensors: the pass
-    // updates them in place. `maxRows` bounds the rows of every input (the batch size).
-    LayerStackPass(std::vector<at::Tensor> weights, std::vector<at::Tensor> biases,
-                   const AdamOptimizer& optimizer, std::int64_t maxRows);
+    // `layers` are the network's own (RelationNetwork::encoderLayers()...): the pass updates
+    // their weights and biases in place. `maxRows` bounds the rows of every input (the batch
+    // size).
+    LayerStackPass(const std::vector<torch::nn::Linear>& layers, const AdamOptimizer& optimizer,
+                   std::int64_t maxRows);
 
     // input [U, in_0], contiguous, kept by reference for backward. Returns the stack's output
     // [U, out_last]: a view of a buffer of this pass, valid until the next forward.

@@ -16,26 +16,6 @@
 
 namespace semrel {
 
-namespace {
-
-std::vector<at::Tensor> weightsOf(const std::vector<torch::nn::Linear>& layers)
-{
-    std::vector<at::Tensor> out;
-    for (const auto& layer : layers)
-        out.push_back(layer->weight);
-    return out;
-}
-
-std::vector<at::Tensor> biasesOf(const std::vector<torch::nn::Linear>& layers)
-{
-    std::vector<at::Tensor> out;
-    for (const auto& layer : layers)
-        out.push_back(layer->bias);
-    return out;
-}
-
-} // namespace
-
 TrainingEpoch::TrainingEpoch(const TrainingConfig& config, const TrainingSetup& setup,
                              RelationNetwork& network, AdamOptimizer& optimizer)
     : m_config(config), m_setup(setup),
@@ -45,10 +25,8 @@ TrainingEpoch::TrainingEpoch(const TrainingConfig& config, const TrainingSetup& 
               /*mineSimilar=*/config.method != Method::B1 && effectiveLambda1(config) > 0.0,
               /*mineDissimilar=*/config.method != Method::B1),
       m_useDecoder(m_weights.lambda2 > 0.0 && network->hasDecoder()),
-      m_encoder(weightsOf(network->encoderLayers()), biasesOf(network->encoderLayers()), optimizer,
-                config.batchSize),
-      m_decoder(weightsOf(network->decoderLayers()), biasesOf(network->decoderLayers()), optimizer,
-                config.batchSize),
+      m_encoder(network->encoderLayers(), optimizer, config.batchSize),
+      m_decoder(network->decoderLayers(), optimizer, config.batchSize),
       m_slotOfClass(setup.set.classStart.size(), -1),
       m_embeddings(at::empty({config.batchSize, setup.embeddings.size(1)}, at::kFloat)),
       m_unitMapped(at::empty({config.batchSize, setup.set.features.size(1)}, at::kFloat)),
