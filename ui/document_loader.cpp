@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "document_loader.h"
 
-#include <semrel/dataset_summary.h>
+#include <semrel/dataset/dataset_summary.h>
 #include <semrel/errors.h>
-#include <semrel/model_file.h>
+#include <semrel/model_file/model_file.h>
 
 #include <QFileInfo>
 #include <QProgressDialog>

@@ -14,7 +14,7 @@
 #include "training/training_form.h"
 #include "training/training_panel.h"
 
-#include <semrel/dataset_summary.h>
+#include <semrel/dataset/dataset_summary.h>
 
 #include <QAction>
 #include <QApplication>

@@ -77,7 +77,7 @@ private:
     void onTrainingFinished(const TrainingResult& result);
     void chooseFile();
     void chooseFolder();
-    // Hands the open model and dataset to the exploration views (issue 5) when both are there.
+    // Hands the open model and dataset to the exploration views when both are there.
     void showExploration();
     void openInQuery(qint64 sample);
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
-#include <semrel/model_state.h>
-#include <semrel/trainer.h>
-#include <semrel/training_config.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/model_file/model_state.h>
+#include <semrel/training/trainer.h>
+#include <semrel/method/training_config.h>
 
 #include <QMetaType>
 

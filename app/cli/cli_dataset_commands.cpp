@@ -5,10 +5,10 @@
 #include "json_output.h"
 #include "progress_bar.h"
 
-#include <semrel/dataset_file.h>
-#include <semrel/dataset_summary.h>
-#include <semrel/synthetic_dataset.h>
-#include <semrel/xlsa17_import.h>
+#include <semrel/dataset/dataset_file.h>
+#include <semrel/dataset/dataset_summary.h>
+#include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/xlsa17/xlsa17_import.h>
 
 #include <cstdio>
 #include <memory>

@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "progress_bar.h"
 
-#include <semrel/fashion_mnist_demo.h>
+#include <semrel/demo/fashion_mnist_demo.h>
 
 #include <chrono>
 #include <cstdio>

@@ -7,11 +7,11 @@
 #include "training_run.h"
 
 #include <semrel/errors.h>
-#include <semrel/evaluator.h>
-#include <semrel/inspector.h>
-#include <semrel/model_file.h>
-#include <semrel/relation_model.h>
-#include <semrel/threads.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/inspector.h>
+#include <semrel/model_file/model_file.h>
+#include <semrel/evaluation/relation_model.h>
+#include <semrel/kernels/threads.h>
 
 #include <cmath>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset_summary.h>
+#include <semrel/dataset/dataset_summary.h>
 
 #include <nlohmann/json.hpp>
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/evaluator.h>
-#include <semrel/inspector.h>
-#include <semrel/model_state.h>
-#include <semrel/training_config.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/inspector.h>
+#include <semrel/model_file/model_state.h>
+#include <semrel/method/training_config.h>
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -4,8 +4,8 @@
 
 #include "progress_bar.h"
 
-#include <semrel/dataset_summary.h>
-#include <semrel/threads.h>
+#include <semrel/dataset/dataset_summary.h>
+#include <semrel/kernels/threads.h>
 
 #include <cmath>
 #include <csignal>

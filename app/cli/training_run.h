@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
-#include <semrel/model_state.h>
-#include <semrel/trainer.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/model_file/model_state.h>
+#include <semrel/training/trainer.h>
 
 #include <string>
 

@@ -3,7 +3,7 @@
 // Load time of an AWA2-sized dataset file (37322 x 2048 float32 features, 50 classes, a = 85)
 // beside the floor: reading the same file's bytes with plain read() calls. Each is measured cold
 // (page cache dropped with posix_fadvise before every iteration) and warm. Not a test.
-#include <semrel/dataset_file.h>
+#include <semrel/dataset/dataset_file.h>
 
 #include <benchmark/benchmark.h>
 #include <cstdio>

@@ -3,9 +3,9 @@
 // Seconds per training epoch at the AWA2 size (Table 1 network, p = 50, batch 64) beside the
 // floor: the FLOPs of the matrix products an epoch does divided by the GEMM rate this build
 // reaches (a 2048^3 sgemm through torch, measured here). Not a test: nothing is asserted.
-#include <semrel/dataset.h>
-#include <semrel/threads.h>
-#include <semrel/trainer.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/kernels/threads.h>
+#include <semrel/training/trainer.h>
 
 #include <ATen/ATen.h>
 
@@ -160,7 +160,7 @@ BENCHMARK(BM_Sgemm2048)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillise
 BENCHMARK(BM_Epoch)->Arg(1)->Arg(2)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
 
 // OpenMP reads OMP_WAIT_POLICY when libgomp loads, before main: spinning OpenMP threads beside
-// OpenBLAS's cost 2.3x per epoch on 2 cores (PERFORMANCE.md). Set it and start again.
+// OpenBLAS's cost 2.3x per epoch on 2 cores (docs/BENCHMARKS.md). Set it and start again.
 int main(int argc, char** argv)
 {
     if (!std::getenv("OMP_WAIT_POLICY")) {

@@ -4,10 +4,10 @@
 // in d = 2048. The mapped class matrix is given directly for predictAmong, so no trained model is
 // needed there; the full evaluate() uses a model with random weights of SUN's Table 1 shape
 // (cost does not depend on the weights). Not a test: nothing is asserted.
-#include <semrel/dataset.h>
-#include <semrel/evaluator.h>
-#include <semrel/relation_model.h>
-#include <semrel/threads.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/relation_model.h>
+#include <semrel/kernels/threads.h>
 
 #include <ATen/ATen.h>
 
@@ -59,7 +59,7 @@ void BM_PredictAmongAllClasses(benchmark::State& state)
         const semrel::ClassScores s = semrel::predictAmong(features, mapped, all);
         benchmark::DoNotOptimize(semrel::meanPerClassAccuracy(truth, s.predicted, all));
     }
-    // The GEMM's FLOPs, to compare with the machine's rate (docs/PERFORMANCE.md).
+    // The GEMM's FLOPs, to compare with the machine's rate (docs/BENCHMARKS.md).
     state.counters["GFLOP/s"] = benchmark::Counter(2.0 * kTest * kClasses * kFeatureDim,
                                                    benchmark::Counter::kIsIterationInvariantRate,
                                                    benchmark::Counter::kIs1000);

@@ -6,9 +6,9 @@
 #include "query/query_view.h"
 #include "query/similarity_chart.h"
 
-#include <semrel/inspector.h>
-#include <semrel/synthetic_dataset.h>
-#include <semrel/trainer.h>
+#include <semrel/evaluation/inspector.h>
+#include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/training/trainer.h>
 
 #include <QApplication>
 

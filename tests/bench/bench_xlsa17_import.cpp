@@ -6,7 +6,7 @@
 // memory of one import is measured in a fresh child process against the size of the double
 // features. res101.mat is written uncompressed (as the real one is) and, for comparison,
 // zlib-compressed. The files stay in /tmp between runs. Not a test.
-#include <semrel/xlsa17_import.h>
+#include <semrel/xlsa17/xlsa17_import.h>
 
 #include <matio.h>
 

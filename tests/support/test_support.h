@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
+#include <semrel/dataset/dataset.h>
 #include <semrel/errors.h>
-#include <semrel/model_state.h>
+#include <semrel/model_file/model_state.h>
 
 #include <QString>
 

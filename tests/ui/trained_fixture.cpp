@@ -4,7 +4,7 @@
 
 #include "training_fixture.h"
 
-#include <semrel/trainer.h>
+#include <semrel/training/trainer.h>
 
 namespace semrel::test {
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
-#include <semrel/relation_model.h>
-#include <semrel/synthetic_dataset.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/evaluation/relation_model.h>
+#include <semrel/dataset/synthetic_dataset.h>
 
 #include <memory>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
-#include <semrel/synthetic_dataset.h>
-#include <semrel/training_config.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/method/training_config.h>
 
 #include <memory>
 

@@ -11,8 +11,8 @@
 #include "query/similarity_chart.h"
 #include "trained_fixture.h"
 
-#include <semrel/dataset_file.h>
-#include <semrel/model_file.h>
+#include <semrel/dataset/dataset_file.h>
+#include <semrel/model_file/model_file.h>
 
 #include <QSignalSpy>
 #include <QTabWidget>

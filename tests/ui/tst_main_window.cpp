@@ -15,8 +15,8 @@
 #include "training/training_worker.h"
 #include "training_fixture.h"
 
-#include <semrel/dataset_file.h>
-#include <semrel/model_file.h>
+#include <semrel/dataset/dataset_file.h>
+#include <semrel/model_file/model_file.h>
 
 #include <QFile>
 #include <QMessageBox>

@@ -4,7 +4,7 @@
 
 #include "dataset/relation_matrix_view.h"
 
-#include <semrel/dataset_relations.h>
+#include <semrel/method/dataset_relations.h>
 
 #include <QGridLayout>
 #include <QLabel>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/semantic_relations.h>
+#include <semrel/method/semantic_relations.h>
 
 #include <QStringList>
 #include <QWidget>

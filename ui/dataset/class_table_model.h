@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
+#include <semrel/dataset/dataset.h>
 
 #include <QAbstractTableModel>
 

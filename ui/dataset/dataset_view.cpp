@@ -8,7 +8,7 @@
 #include "dataset/relation_matrix_view.h"
 #include "error_dialog.h"
 
-#include <semrel/dataset_relations.h>
+#include <semrel/method/dataset_relations.h>
 
 #include <QDataStream>
 #include <QGroupBox>

@@ -4,7 +4,7 @@
 
 #include "dataset/cell_image_widget.h"
 
-#include <semrel/semantic_relations.h>
+#include <semrel/method/semantic_relations.h>
 
 #include <QColor>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/embedding_map.h>
+#include <semrel/exploration/embedding_map.h>
 
 #include <QMetaType>
 

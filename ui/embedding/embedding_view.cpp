@@ -5,7 +5,7 @@
 #include "embedding/tsne_worker.h"
 #include "error_dialog.h"
 
-#include <semrel/nearest_neighbours.h>
+#include <semrel/exploration/nearest_neighbours.h>
 
 #include <QChart>
 #include <QChartView>
@@ -66,7 +66,7 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     layout->addWidget(makeControls());
     layout->addWidget(splitter, 1);
 
-    // STYLE.md §4: the worker lives on our thread and is deleted when the thread ends.
+    // The worker lives on our thread and is deleted when the thread ends.
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &EmbeddingView::tsneRequested, m_worker, &TsneWorker::run);

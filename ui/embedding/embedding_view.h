@@ -4,9 +4,9 @@
 
 #include "embedding/embedding_metatypes.h"
 
-#include <semrel/dataset.h>
-#include <semrel/embedding_map.h>
-#include <semrel/relation_model.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/exploration/embedding_map.h>
+#include <semrel/evaluation/relation_model.h>
 
 #include <QPointF>
 #include <QThread>

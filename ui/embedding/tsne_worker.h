@@ -4,8 +4,8 @@
 
 #include "embedding/embedding_metatypes.h"
 
-#include <semrel/embedding_map.h>
-#include <semrel/trainer.h>
+#include <semrel/exploration/embedding_map.h>
+#include <semrel/training/trainer.h>
 
 #include <QObject>
 #include <QString>

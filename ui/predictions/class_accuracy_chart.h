@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/prediction_stats.h>
+#include <semrel/evaluation/prediction_stats.h>
 
 #include <QChartView>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/evaluator.h>
+#include <semrel/evaluation/evaluator.h>
 
 #include <QImage>
 #include <QStringList>

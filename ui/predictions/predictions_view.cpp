@@ -8,7 +8,7 @@
 #include "predictions/prediction_table_model.h"
 #include "predictions/thumbnail_cache.h"
 
-#include <semrel/prediction_stats.h>
+#include <semrel/evaluation/prediction_stats.h>
 
 #include <QComboBox>
 #include <QDataStream>

@@ -4,9 +4,9 @@
 
 #include "predictions/prediction_filter.h"
 
-#include <semrel/dataset.h>
-#include <semrel/evaluator.h>
-#include <semrel/relation_model.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/relation_model.h>
 
 #include <QFutureWatcher>
 #include <QStringList>

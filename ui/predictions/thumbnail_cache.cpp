@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "predictions/thumbnail_cache.h"
 
-#include <semrel/image_paths.h>
+#include <semrel/dataset/image_paths.h>
 
 #include <QFileInfo>
 #include <QImageReader>

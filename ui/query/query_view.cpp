@@ -9,7 +9,7 @@
 #include "training/history_export.h"
 
 #include <semrel/errors.h>
-#include <semrel/fashion_mnist_demo.h>
+#include <semrel/demo/fashion_mnist_demo.h>
 
 #include <QDir>
 #include <QFileDialog>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/dataset.h>
-#include <semrel/feature_extractor.h>
-#include <semrel/inspector.h>
-#include <semrel/relation_model.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/extractor/feature_extractor.h>
+#include <semrel/evaluation/inspector.h>
+#include <semrel/evaluation/relation_model.h>
 
 #include <QSet>
 #include <QString>

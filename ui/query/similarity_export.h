@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/inspector.h>
+#include <semrel/evaluation/inspector.h>
 
 #include <QString>
 

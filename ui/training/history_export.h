@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/model_state.h>
+#include <semrel/model_file/model_state.h>
 
 #include <QString>
 

@@ -4,7 +4,7 @@
 
 #include "training/history_export.h"
 
-#include <semrel/model_state.h>
+#include <semrel/model_file/model_state.h>
 
 #include <QList>
 #include <QMap>

@@ -3,7 +3,7 @@
 #include "training/training_form.h"
 
 #include <semrel/errors.h>
-#include <semrel/threads.h>
+#include <semrel/kernels/threads.h>
 
 #include <QCheckBox>
 #include <QComboBox>

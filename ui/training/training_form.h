@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/training_config.h>
+#include <semrel/method/training_config.h>
 
 #include <QVariantMap>
 #include <QWidget>

@@ -9,7 +9,7 @@
 #include "training/training_worker.h"
 
 #include <semrel/errors.h>
-#include <semrel/model_file.h>
+#include <semrel/model_file/model_file.h>
 
 #include <QAction>
 #include <QDataStream>

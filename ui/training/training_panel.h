@@ -5,8 +5,8 @@
 #include "metatypes.h"
 #include "training/time_left_estimator.h"
 
-#include <semrel/dataset.h>
-#include <semrel/trainer.h>
+#include <semrel/dataset/dataset.h>
+#include <semrel/training/trainer.h>
 
 #include <QPointer>
 #include <QTemporaryDir>

@@ -4,7 +4,7 @@
 
 #include "metatypes.h"
 
-#include <semrel/trainer.h>
+#include <semrel/training/trainer.h>
 
 #include <QObject>
 #include <QString>

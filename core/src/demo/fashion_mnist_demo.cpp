@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/attribute_table.h>
-#include <semrel/dataset_file.h>
+#include <semrel/dataset/attribute_table.h>
+#include <semrel/dataset/dataset_file.h>
 #include <semrel/errors.h>
-#include <semrel/fashion_mnist_demo.h>
-#include <semrel/idx_file.h>
+#include <semrel/demo/fashion_mnist_demo.h>
+#include <semrel/dataset/idx_file.h>
 
 #include <algorithm>
 #include <filesystem>

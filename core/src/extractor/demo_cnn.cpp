@@ -3,7 +3,7 @@
 #include "extractor/demo_cnn.h"
 
 #include <semrel/errors.h>
-#include <semrel/threads.h>
+#include <semrel/kernels/threads.h>
 
 #include <ATen/CPUGeneratorImpl.h>
 

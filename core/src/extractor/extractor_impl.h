@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/feature_extractor.h>
+#include <semrel/extractor/feature_extractor.h>
 
 #include <torch/torch.h>
 

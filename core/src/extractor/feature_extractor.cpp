@@ -4,7 +4,7 @@
 #include "extractor/extractor_impl.h"
 
 #include <semrel/errors.h>
-#include <semrel/feature_extractor.h>
+#include <semrel/extractor/feature_extractor.h>
 
 #include <torch/script.h>
 

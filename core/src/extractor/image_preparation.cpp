@@ -3,7 +3,7 @@
 // FeatureExtractor::prepareImage: any decoded image to the extractor's input layout. Plain C++;
 // the ui only decodes the file, so every extractor sees its images prepared the same way.
 #include <semrel/errors.h>
-#include <semrel/feature_extractor.h>
+#include <semrel/extractor/feature_extractor.h>
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/dataset_relations.h>
-#include <semrel/normalizer.h>
+#include <semrel/method/dataset_relations.h>
+#include <semrel/method/normalizer.h>
 
 #include <algorithm>
 #include <numeric>

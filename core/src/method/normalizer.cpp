@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include <semrel/errors.h>
-#include <semrel/normalizer.h>
+#include <semrel/method/normalizer.h>
 
 #include <algorithm>
 #include <cmath>

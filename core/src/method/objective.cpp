@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "method/objective.h"
 
-#include "method/dot_product.h"
+#include "kernels/dot_product.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 
 #include "method/tuple_miner.h"
 
-#include <semrel/training_config.h>
+#include <semrel/method/training_config.h>
 
 #include <cstdint>
 #include <vector>

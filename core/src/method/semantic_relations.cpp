@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include <semrel/errors.h>
-#include <semrel/semantic_relations.h>
+#include <semrel/method/semantic_relations.h>
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include <semrel/errors.h>
-#include <semrel/training_config.h>
+#include <semrel/method/training_config.h>
 
 #include <algorithm>
 #include <cctype>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "method/tuple_miner.h"
 
-#include "method/dot_product.h"
+#include "kernels/dot_product.h"
 
 #include <ATen/Parallel.h>
 
@@ -14,7 +14,7 @@ namespace {
 
 // s(f(y_r), x) for every (mapped row, feature row) pair. Reads each candidate row where it lies
 // instead of gathering B·p rows into a new tensor first: the gather would write and re-read
-// ~26 MB per side and batch at d = 2048 (PERFORMANCE.md), for 3200 dot products.
+// ~26 MB per side and batch at d = 2048 (docs/BENCHMARKS.md), for 3200 dot products.
 void pairDots(const at::Tensor& mappedUnit, const at::Tensor& features,
               const std::vector<std::int64_t>& slotOfPair,
               const std::vector<std::int64_t>& rowOfPair, std::vector<float>& out)

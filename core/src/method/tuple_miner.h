@@ -3,9 +3,9 @@
 #pragma once
 
 #include "method/random.h"
-#include "method/training_set.h"
+#include "training/training_set.h"
 
-#include <semrel/semantic_relations.h>
+#include <semrel/method/semantic_relations.h>
 
 #include <ATen/core/Tensor.h>
 

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/dataset/dataset.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace semrel {
+
+// The objective variants of the paper's Section 4.1.
+enum class Method {
+    Proposed, // O1 + λ1·O2 + λ2·O3
+    B1,       // mean squared error between f(y_r) and x_i, plus λ2·O3
+    B2,       // τ = 1 and λ1 = 0: pull the identical class, push all others
+    B3,       // encoder only: λ2 = 0
+};
+
+// "proposed", "b1", "b2", "b3". methodFromName throws Error for anything else.
+const char* methodName(Method method);
+Method methodFromName(const std::string& name);
+
+// Hidden layer widths of the encoder f: a -> d and the decoder g: d -> a (Table 1).
+struct NetworkShape
+{
+    std::vector<int> encoderHidden{512, 1024};
+    std::vector<int> decoderHidden{1024, 512};
+};
+
+// Table 1 presets: "sun", "awa2", "cub", "apy" (also "awa1" = "awa2"). Case-insensitive.
+// Returns nullopt for an unknown name.
+std::optional<NetworkShape> networkPreset(const std::string& name);
+// The preset names, for menus and --help.
+std::vector<std::string> networkPresetNames();
+
+struct TrainingConfig
+{
+    Method method = Method::Proposed;
+    double tau = 0.0;     // similarity threshold τ in (-1, 1]; B2 forces 1
+    double lambda1 = 1.0; // weight of O2; B2 forces 0
+    double lambda2 = 1.0; // weight of O3; B3 forces 0
+    int candidates = 50;  // p: candidates drawn per similar / dissimilar side
+    int batchSize = 64;
+    int epochs = 10;
+    double learningRate = 1e-3;
+    double weightDecay = 5e-5;
+    std::uint64_t seed = 0;
+    int threads = 0; // <= 0: defaultThreadCount()
+    NetworkShape network;
+
+    // Trainval for the final model; Train when tuning (then Val gives the validation accuracy).
+    Split trainSplit = Split::Trainval;
+    // Evaluate after each epoch (validation, or ZSL and GZSL on the test splits).
+    bool evaluateEachEpoch = true;
+    // Where to write a checkpoint after each epoch; empty for none.
+    std::string checkpointPath;
+};
+
+// τ, λ1 and λ2 as the chosen method actually uses them (B2 and B3 override some).
+double effectiveTau(const TrainingConfig& config);
+double effectiveLambda1(const TrainingConfig& config);
+double effectiveLambda2(const TrainingConfig& config);
+
+// Throws Error naming the field when a value is out of range (τ outside (-1, 1], p < 1, ...).
+void validateConfig(const TrainingConfig& config);
+
+} // namespace semrel

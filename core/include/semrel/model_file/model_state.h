@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/matrix.h>
+#include <semrel/method/normalizer.h>
+#include <semrel/method/training_config.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace semrel {
+
+// What one epoch of training gave. Accuracies are fractions in [0, 1], NaN where not measured.
+struct EpochReport
+{
+    static constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
+    int epoch = 0; // 1-based
+    double loss = 0.0; // mean total objective over the epoch's batches
+    double o1 = 0.0;   // mean O1 (for B1: the MSE term)
+    double o2 = 0.0;   // mean O2 (unweighted)
+    double o3 = 0.0;   // mean O3 (unweighted)
+    double validationAccuracy = kNotMeasured; // ZSL on Val among val classes (trainSplit = Train)
+    double zslAccuracy = kNotMeasured;        // test_unseen among unseen classes
+    double gzslUnseen = kNotMeasured;         // ts: test_unseen among all classes
+    double gzslSeen = kNotMeasured;           // tr: test_seen among all classes
+    double gzslH = kNotMeasured;              // harmonic mean of ts and tr
+    double seconds = 0.0;                     // wall time of the epoch's training steps
+    double evalSeconds = 0.0;                 // wall time of the evaluation after it
+};
+
+// A parameter or optimiser tensor, by name ("encoder.0.weight"), row-major.
+struct NamedTensor
+{
+    std::string name;
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+
+// Everything a trained model is, as plain data: what the model file stores and what a
+// RelationModel is built from. No torch here.
+struct ModelState
+{
+    TrainingConfig config;
+    std::int64_t featureDim = 0;
+    std::int64_t embeddingDim = 0;
+    Normalizer featureNormalizer;   // fitted on the training split's features
+    Normalizer embeddingNormalizer; // fitted on the seen classes' embeddings
+    std::vector<NamedTensor> parameters;
+
+    // The classes the model knows (seen and unseen), raw embeddings as in the dataset.
+    std::vector<std::string> classNames;
+    FloatMatrix classEmbeddings; // [C, a]
+    std::vector<std::int32_t> seenClasses;
+    std::vector<std::int32_t> unseenClasses;
+
+    std::vector<EpochReport> history;
+    std::string datasetName;
+    std::string splitsHash; // hashOfSplits() of the dataset trained on
+
+    // Only in checkpoints: the optimiser's state and the epochs done, to resume exactly.
+    std::vector<NamedTensor> optimizerState;
+    int completedEpochs = 0;
+};
+
+// A stable hex digest of a dataset's splits, labels and class names: tells whether a model was
+// trained on this very dataset.
+std::string hashOfSplits(const Dataset& data);
+
+} // namespace semrel

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/matrix.h>
+#include <semrel/method/normalizer.h>
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace semrel {
+
+// Eq. 6 for many samples against fixed classes. The classes' rows of `mapped` are made unit
+// length and laid out for the GEMM once, and every candidate set (a subset of those classes) is
+// answered from the one product: GZSL's all classes contain ZSL's unseen ones, so the unseen
+// test samples need one GEMM, not two. Rows go through in blocks into buffers allocated
+// once per call: fresh multi-megabyte temporaries cost a page fault per 4 KB, and on this kind
+// of VM those faults cost as much as the arithmetic outside the GEMM.
+//
+// The argmax keeps torch's rule (first maximum, NaN wins). The products are split over the
+// threads (parallel_gemm.h); with OpenBLAS's AVX-512 kernels every dot product comes out the same
+// whatever the other rows, columns and split, while its AVX2 (Haswell) kernels round by tile
+// position, so there a cosine's last bit can depend on the split (no prediction changed in the
+// comparison made when this class was written).
+class ClassScorer
+{
+public:
+    // `mapped` [C, d]: f(y) of every class; `classes`: the ones candidate sets may name (GZSL:
+    // all). Throws Error when `classes` is empty or names a class outside `mapped`.
+    ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes);
+
+    using CandidateSets = std::vector<std::vector<std::int32_t>>;
+    // Every row of `features` [N, d], already normalised: for each candidate set (non-empty, of
+    // the scorer's classes, else Error), the best class of each row and its cosine.
+    std::vector<ClassScores> score(const FloatMatrix& features, const CandidateSets& sets) const;
+    // The listed rows of raw `features`, normalised with `normalizer` on the fly (no normalised
+    // copy of the whole split is made). Throws Error on a row outside `features`.
+    std::vector<ClassScores> score(const FloatMatrix& features,
+                                   const std::vector<std::int64_t>& rows,
+                                   const Normalizer& normalizer, const CandidateSets& sets) const;
+
+private:
+    // Fills (or points at) the normalised rows [first, first + count) and returns them [count, d].
+    using BlockSource = std::function<torch::Tensor(std::int64_t first, std::int64_t count)>;
+    std::vector<ClassScores> scoreRows(std::int64_t rowCount, const CandidateSets& sets,
+                                       const BlockSource& block) const;
+    void requireFeatureDim(const FloatMatrix& features) const;
+    // For each set, the GEMM column of each of its classes, in the set's order.
+    std::vector<std::vector<std::int64_t>> columnsOf(const CandidateSets& sets) const;
+
+    std::vector<std::int64_t> m_columnOf; // GEMM column of each class of `mapped`, or -1
+    torch::Tensor m_unitClasses;          // [classes, d]: unit rows of `mapped`
+    std::int64_t m_featureDim = 0;
+};
+
+} // namespace semrel

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// evaluate(): a trained model on a dataset's test splits, by the Xian et al. protocol.
+#include "evaluation/class_scorer.h"
+
+#include <semrel/errors.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/relation_model.h>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <string>
+
+namespace semrel {
+
+namespace {
+
+[[noreturn]] void misfit(const Dataset& data, const std::string& field, const std::string& what)
+{
+    throw DataError("dataset '" + data.name + "': '" + field + "' " + what);
+}
+
+// The model compares features with its own mapped classes, by index: the dataset must have the
+// same feature space and the same classes in the same order, or the numbers mean nothing.
+void requireFits(const ModelState& model, const Dataset& data)
+{
+    if (data.featureDim() != model.featureDim)
+        misfit(data, "/features",
+               "has " + std::to_string(data.featureDim()) + " columns, the model expects " +
+                   std::to_string(model.featureDim));
+    if (data.embeddingDim() != model.embeddingDim)
+        misfit(data, "/classes/embeddings",
+               "has " + std::to_string(data.embeddingDim()) + " columns, the model expects " +
+                   std::to_string(model.embeddingDim));
+    if (data.classNames.size() != model.classNames.size())
+        misfit(data, "/classes/names",
+               "has " + std::to_string(data.classNames.size()) + " classes, the model knows " +
+                   std::to_string(model.classNames.size()));
+    for (std::size_t c = 0; c < data.classNames.size(); ++c)
+        if (data.classNames[c] != model.classNames[c])
+            misfit(data, "/classes/names",
+                   "has class '" + data.classNames[c] + "' at position " + std::to_string(c) +
+                       ", the model has '" + model.classNames[c] + "'");
+    // Testing on a class the model was trained on would flatter the zero-shot numbers.
+    const std::vector<std::int32_t>& trained = model.seenClasses;
+    for (std::int32_t c : data.unseenClasses())
+        if (std::find(trained.begin(), trained.end(), c) != trained.end())
+            misfit(data, "/splits/test_unseen",
+                   "has class '" + data.classNames[static_cast<std::size_t>(c)] +
+                       "', which the model was trained on");
+}
+
+std::vector<std::int32_t> labelsOf(const Dataset& data, const std::vector<std::int64_t>& rows)
+{
+    std::vector<std::int32_t> labels(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        labels[i] = data.labels[static_cast<std::size_t>(rows[i])];
+    return labels;
+}
+
+void appendPredictions(std::vector<Prediction>& out, const std::vector<std::int64_t>& rows,
+                       const std::vector<std::int32_t>& truth, const ClassScores& scores)
+{
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out.push_back({rows[i], truth[i], scores.predicted[i], scores.score[i]});
+}
+
+// Accuracy of each class in `classes` (NaN for a class without samples), in one pass: calling
+// meanPerClassAccuracy per class would cost classes x samples.
+std::vector<double> perClassAccuracies(const std::vector<std::int32_t>& truth,
+                                       const std::vector<std::int32_t>& predicted,
+                                       const std::vector<std::int32_t>& classes,
+                                       std::int64_t classCount)
+{
+    std::vector<std::int64_t> total(static_cast<std::size_t>(classCount), 0);
+    std::vector<std::int64_t> right(total.size(), 0);
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        const auto t = static_cast<std::size_t>(truth[i]);
+        ++total[t];
+        right[t] += predicted[i] == truth[i] ? 1 : 0;
+    }
+    std::vector<double> accuracies;
+    accuracies.reserve(classes.size());
+    for (std::int32_t c : classes) {
+        const auto k = static_cast<std::size_t>(c);
+        accuracies.push_back(total[k] == 0
+                                 ? std::numeric_limits<double>::quiet_NaN()
+                                 : static_cast<double>(right[k]) / static_cast<double>(total[k]));
+    }
+    return accuracies;
+}
+
+} // namespace
+
+EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
+{
+    const ModelState& state = model.state();
+    requireFits(state, data);
+
+    EvaluationResult result;
+    result.unseenClasses = data.unseenClasses();
+    result.seenClasses = data.seenClasses();
+    std::vector<std::int32_t> allClasses(static_cast<std::size_t>(data.classCount()));
+    std::iota(allClasses.begin(), allClasses.end(), 0);
+    // One scorer for the three predictions: the classes are prepared for the GEMM once, the
+    // unseen samples are scored among the unseen and among all classes from one product, and the
+    // features are normalised block by block instead of into copies of both splits.
+    const ClassScorer scorer(model.mappedClasses(), allClasses);
+
+    const std::vector<std::int64_t>& unseenRows = data.split(Split::TestUnseen);
+    const std::vector<std::int32_t> unseenTruth = labelsOf(data, unseenRows);
+    const std::vector<ClassScores> unseenScores = scorer.score(
+        data.features, unseenRows, state.featureNormalizer, {result.unseenClasses, allClasses});
+    const ClassScores& zsl = unseenScores[0];
+    const ClassScores& ts = unseenScores[1];
+
+    const std::vector<std::int64_t>& seenRows = data.split(Split::TestSeen);
+    const std::vector<std::int32_t> seenTruth = labelsOf(data, seenRows);
+    const ClassScores tr =
+        scorer.score(data.features, seenRows, state.featureNormalizer, {allClasses}).front();
+
+    result.zslAccuracy = meanPerClassAccuracy(unseenTruth, zsl.predicted, result.unseenClasses);
+    result.zslPerClass =
+        perClassAccuracies(unseenTruth, zsl.predicted, result.unseenClasses, data.classCount());
+    result.gzslUnseen = meanPerClassAccuracy(unseenTruth, ts.predicted, result.unseenClasses);
+    result.gzslSeen = meanPerClassAccuracy(seenTruth, tr.predicted, result.seenClasses);
+    result.gzslH = harmonicMean(result.gzslUnseen, result.gzslSeen);
+    result.zslConfusion = confusionMatrix(unseenTruth, zsl.predicted, result.unseenClasses);
+
+    result.zslPredictions.reserve(unseenRows.size());
+    appendPredictions(result.zslPredictions, unseenRows, unseenTruth, zsl);
+    result.gzslPredictions.reserve(unseenRows.size() + seenRows.size());
+    appendPredictions(result.gzslPredictions, unseenRows, unseenTruth, ts);
+    appendPredictions(result.gzslPredictions, seenRows, seenTruth, tr);
+    return result;
+}
+
+} // namespace semrel

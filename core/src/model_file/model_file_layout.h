@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/model_file/model_state.h>
+
+#include <vector>
+
+// Names shared by the model file's writer and reader, so that the two cannot drift apart.
+namespace semrel::model_layout {
+
+constexpr const char* kFormat = "semrel-model";
+// Raised when a change would make older readers misread a file; they refuse newer versions.
+constexpr std::int64_t kVersion = 1;
+
+constexpr const char* kConfig = "/config";
+constexpr const char* kWeights = "/weights";
+constexpr const char* kHistory = "/history";
+constexpr const char* kCheckpoint = "/checkpoint";
+constexpr const char* kOptimizer = "/checkpoint/optimizer";
+
+// One float64 column of /history per EpochReport field (epoch itself is an int32 column).
+struct HistoryColumn
+{
+    const char* name;
+    double EpochReport::*member;
+    bool accuracy; // NaN allowed (not measured), else within [0, 1]
+};
+
+inline const std::vector<HistoryColumn>& historyColumns()
+{
+    static const std::vector<HistoryColumn> columns = {
+        {"loss", &EpochReport::loss, false},
+        {"o1", &EpochReport::o1, false},
+        {"o2", &EpochReport::o2, false},
+        {"o3", &EpochReport::o3, false},
+        {"validation_accuracy", &EpochReport::validationAccuracy, true},
+        {"zsl_accuracy", &EpochReport::zslAccuracy, true},
+        {"gzsl_unseen", &EpochReport::gzslUnseen, true},
+        {"gzsl_seen", &EpochReport::gzslSeen, true},
+        {"gzsl_h", &EpochReport::gzslH, true},
+        {"seconds", &EpochReport::seconds, false},
+        {"eval_seconds", &EpochReport::evalSeconds, false},
+    };
+    return columns;
+}
+
+// Plain models have no /checkpoint group: it is there only to resume training. (The epochs done
+// are a root attribute of every model, since a finished model has them too.)
+inline bool hasCheckpoint(const ModelState& s)
+{
+    return !s.optimizerState.empty();
+}
+
+} // namespace semrel::model_layout

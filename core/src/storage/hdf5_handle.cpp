@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "storage/hdf5_handle.h"
+
+#include <array>
+#include <cstring>
+#include <fstream>
+
+namespace semrel::h5 {
+
+void silenceErrors()
+{
+    // Per thread, not per process: in a thread-safe HDF5 build (Debian's is one) each thread has
+    // its own error stack and its own printing switch.
+    thread_local const bool silenced = H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr) >= 0;
+    (void)silenced;
+}
+
+namespace {
+
+herr_t keepInnermost(unsigned n, const H5E_error2_t* error, void* clientData)
+{
+    // Walking upward, entry 0 is where the fault was found; the rest only say who called whom.
+    if (n == 0 && error->desc != nullptr)
+        *static_cast<std::string*>(clientData) = error->desc;
+    return 0;
+}
+
+} // namespace
+
+std::string lastErrorDetail()
+{
+    std::string detail;
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keepInnermost, &detail);
+    return detail;
+}
+
+bool startsWithSignature(const std::string& path)
+{
+    static constexpr std::array<char, 8> kSignature = {'\x89', 'H',  'D',    'F',
+                                                       '\r',   '\n', '\x1a', '\n'};
+    std::array<char, 8> head{};
+    std::ifstream in(path, std::ios::binary);
+    if (!in.read(head.data(), head.size()))
+        return false;
+    return head == kSignature;
+}
+
+} // namespace semrel::h5

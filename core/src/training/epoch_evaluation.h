@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <semrel/dataset/dataset.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/matrix.h>
+#include <semrel/model_file/model_state.h>
+#include <semrel/method/normalizer.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace semrel {
+
+// The accuracies reported after each epoch. Tuning (trainSplit = Train): ZSL on Val among the
+// val classes. Final training (Trainval): ZSL on test_unseen, and GZSL ts / tr / H. The
+// evaluation features are normalised once here, not every epoch.
+class EpochEvaluation
+{
+public:
+    EpochEvaluation(const Dataset& data, const Normalizer& featureNormalizer, Split trainSplit);
+
+    // `mapped` [C, d]: f(y) of every class of the dataset. Fills the report's accuracy fields
+    // that apply; the others stay NaN.
+    void measure(const FloatMatrix& mapped, EpochReport& report) const;
+
+private:
+    struct Part
+    {
+        FloatMatrix features;
+        std::vector<std::int32_t> truth;
+        bool empty() const { return truth.empty(); }
+    };
+    static Part makePart(const Dataset& data, const Normalizer& normalizer, Split split);
+    static double accuracy(const Part& part, const ClassScores& scores,
+                           const std::vector<std::int32_t>& classes);
+
+    bool m_validation;
+    Part m_val;
+    Part m_unseen;
+    Part m_seen;
+    std::vector<std::int32_t> m_valClasses;
+    std::vector<std::int32_t> m_unseenClasses;
+    std::vector<std::int32_t> m_seenClasses;
+    std::vector<std::int32_t> m_allClasses;
+};
+
+} // namespace semrel

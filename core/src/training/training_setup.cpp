@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "training/training_setup.h"
+
+#include "method/relation_network.h"
+
+#include <semrel/errors.h>
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace semrel {
+
+namespace {
+
+// Training rows grouped by class (stable within a class), normalised and, unless the method
+// compares raw vectors (B1's MSE), scaled to unit length.
+TrainingSet makeSet(const Dataset& data, const Normalizer& normalizer, Split split, bool unit)
+{
+    std::vector<std::int64_t> rows = data.split(split);
+    std::stable_sort(rows.begin(), rows.end(), [&](std::int64_t a, std::int64_t b) {
+        return data.labels[static_cast<std::size_t>(a)] < data.labels[static_cast<std::size_t>(b)];
+    });
+    TrainingSet set;
+    const std::int64_t n = static_cast<std::int64_t>(rows.size());
+    const std::int64_t d = data.featureDim();
+    set.classStart.assign(static_cast<std::size_t>(data.classCount()), 0);
+    set.classCount.assign(static_cast<std::size_t>(data.classCount()), 0);
+    for (std::int64_t k = 0; k < n; ++k) {
+        const std::int32_t c =
+            data.labels[static_cast<std::size_t>(rows[static_cast<std::size_t>(k)])];
+        set.rowClass.push_back(c);
+        if (set.classCount[static_cast<std::size_t>(c)]++ == 0) {
+            set.classStart[static_cast<std::size_t>(c)] = k;
+            set.classes.push_back(c);
+        }
+    }
+    set.features = at::empty({n, d}, at::kFloat);
+    float* out = set.features.data_ptr<float>();
+    at::parallel_for(0, n, 256, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t k = begin; k < end; ++k) {
+            const float* x = data.features.row(rows[static_cast<std::size_t>(k)]);
+            float* y = out + k * d;
+            double norm = 0.0;
+            for (std::int64_t c = 0; c < d; ++c) {
+                y[c] = (x[c] - normalizer.mean[static_cast<std::size_t>(c)]) /
+                       normalizer.stddev[static_cast<std::size_t>(c)];
+                norm += static_cast<double>(y[c]) * y[c];
+            }
+            const float scale =
+                unit && norm > 0.0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 1.0f;
+            for (std::int64_t c = 0; c < d; ++c)
+                y[c] *= scale;
+        }
+    });
+    return set;
+}
+
+std::string tauText(double tau)
+{
+    std::ostringstream text;
+    text << tau;
+    return text.str();
+}
+
+} // namespace
+
+TrainingSetup makeTrainingSetup(const Dataset& data, const TrainingConfig& config)
+{
+    validateDataset(data, data.name.empty() ? std::string("dataset") : data.name);
+    const std::vector<std::int64_t>& trainRows = data.split(config.trainSplit);
+    if (trainRows.empty())
+        throw DataError("dataset '" + data.name + "': the '" + splitName(config.trainSplit) +
+                        "' split is empty, there is nothing to train on");
+    TrainingSetup s;
+    s.featureNormalizer = Normalizer::fit(data.features, trainRows);
+    const std::vector<std::int32_t> classes = data.classesIn(config.trainSplit);
+    s.embeddingNormalizer = Normalizer::fit(
+        data.classEmbeddings, std::vector<std::int64_t>(classes.begin(), classes.end()));
+    s.normalizedEmbeddings = s.embeddingNormalizer.apply(data.classEmbeddings);
+    s.embeddings = fromFloatMatrix(s.normalizedEmbeddings);
+    s.set = makeSet(data, s.featureNormalizer, config.trainSplit, config.method != Method::B1);
+    const double tau = effectiveTau(config);
+    s.relations = std::make_unique<SemanticRelations>(s.normalizedEmbeddings, tau);
+
+    if (config.method == Method::B1)
+        return s;
+    for (std::int32_t r : s.set.classes) {
+        const std::string& name = data.classNames[static_cast<std::size_t>(r)];
+        if (effectiveLambda1(config) > 0.0 && s.relations->similarTo(r, s.set.classes).empty())
+            s.warnings.push_back("class '" + name + "' has no similar training class at tau = " +
+                                 tauText(tau) + ": its O2 term is left out");
+        if (s.relations->dissimilarTo(r, s.set.classes).empty())
+            s.warnings.push_back("class '" + name + "' has no dissimilar training class at tau = " +
+                                 tauText(tau) + ": the second term of its O1 is left out");
+    }
+    return s;
+}
+
+} // namespace semrel

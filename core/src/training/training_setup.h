@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "training/training_set.h"
+
+#include <semrel/dataset/dataset.h>
+#include <semrel/method/normalizer.h>
+#include <semrel/method/semantic_relations.h>
+#include <semrel/method/training_config.h>
+
+#include <ATen/core/Tensor.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace semrel {
+
+// Everything training derives from the dataset before the first step.
+struct TrainingSetup
+{
+    Normalizer featureNormalizer;     // fitted on the training split's features
+    Normalizer embeddingNormalizer;   // fitted on the embeddings of the classes trained on
+    at::Tensor embeddings;            // [C, a] all classes, normalised: what f sees
+    FloatMatrix normalizedEmbeddings; // the same, as plain data
+    TrainingSet set;
+    // δ on the normalised embeddings (see makeTrainingSetup), with the method's τ.
+    std::unique_ptr<SemanticRelations> relations;
+    std::vector<std::string> warnings;
+};
+
+// Throws DataError when the dataset cannot be trained on (invalid, or an empty training split).
+//
+// The relations are computed on the normalised embeddings, as the network sees them, not on
+// the raw ones: raw attribute vectors are all non-negative, so their cosines crowd near 1 and
+// τ = 0 (the paper's default) would make every class similar to every other. After
+// standardisation the cosines spread over (-1, 1) and τ = 0 splits them in a meaningful way.
+TrainingSetup makeTrainingSetup(const Dataset& data, const TrainingConfig& config);
+
+} // namespace semrel

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/kernels/threads.h>
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <thread>
+
+class TestThreads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void setsTheRequestedCount();
+    void defaultLeavesACoreFree();
+    void summaryNamesTheCountAndTheKernels();
+};
+
+void TestThreads::setsTheRequestedCount()
+{
+    QCOMPARE(semrel::configureThreads(2), 2);
+    QCOMPARE(semrel::currentThreadCount(), 2);
+    QCOMPARE(semrel::configureThreads(1), 1);
+    QCOMPARE(semrel::currentThreadCount(), 1);
+}
+
+void TestThreads::defaultLeavesACoreFree()
+{
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    QCOMPARE(semrel::defaultThreadCount(), std::max(1, cores - 1));
+    QCOMPARE(semrel::configureThreads(0), semrel::defaultThreadCount());
+}
+
+void TestThreads::summaryNamesTheCountAndTheKernels()
+{
+    semrel::configureThreads(2);
+    const QString two = QString::fromStdString(semrel::computeSummary());
+    QVERIFY2(two.startsWith("threads: 2; BLAS: "), qPrintable(two));
+    QVERIFY2(two.contains(QRegularExpression("semrel kernels: (avx512|avx2|generic)$")),
+             qPrintable(two));
+    semrel::configureThreads(1);
+    QVERIFY(QString::fromStdString(semrel::computeSummary()).startsWith("threads: 1; "));
+}
+
+QTEST_GUILESS_MAIN(TestThreads)
+#include "tst_threads.moc"

@@ -1,0 +1,210 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+// The MAT v5 reader on byte layouts that matio does not write but MATLAB does: small data
+// elements, UTF-16 and 8-bit text, empty cell entries; and on malformed headers.
+#include "mat/mat_file.h"
+#include "mat_fixture.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Writes MAT v5 elements byte by byte, little-endian, as MATLAB lays them out.
+class Bytes
+{
+public:
+    void u32(std::uint32_t v) { append(&v, 4); }
+    void append(const void* p, std::size_t n)
+    {
+        const auto* b = static_cast<const char*>(p);
+        m_data.insert(m_data.end(), b, b + n);
+    }
+    void pad()
+    {
+        while (m_data.size() % 8)
+            m_data.push_back(0);
+    }
+    // A data element: the small form when it fits in 4 bytes and `small` is asked for.
+    void element(std::uint32_t type, const void* p, std::size_t n, bool small = false)
+    {
+        if (small && n <= 4) {
+            u32(static_cast<std::uint32_t>(n << 16) | type);
+            char data[4] = {};
+            std::memcpy(data, p, n);
+            append(data, 4);
+            return;
+        }
+        u32(type);
+        u32(static_cast<std::uint32_t>(n));
+        append(p, n);
+        pad();
+    }
+    // A miMATRIX header: flags (class, complex), dims, name.
+    void matrixHeader(std::uint32_t cls, std::vector<std::int32_t> dims, const std::string& name,
+                      bool complex = false)
+    {
+        const std::uint32_t flags[2] = {cls | (complex ? 0x800u : 0u), 0};
+        element(6, flags, 8);
+        element(5, dims.data(), dims.size() * 4);
+        element(1, name.data(), name.size(), true);
+    }
+    // Wraps everything written so far into one miMATRIX element.
+    Bytes asMatrix() const
+    {
+        Bytes out;
+        out.u32(14);
+        out.u32(static_cast<std::uint32_t>(m_data.size()));
+        out.append(m_data.data(), m_data.size());
+        return out;
+    }
+    const std::vector<char>& data() const { return m_data; }
+
+private:
+    std::vector<char> m_data;
+};
+
+QByteArray matFile(const std::vector<Bytes>& variables, const char* endian = "IM")
+{
+    QByteArray file(128, ' ');
+    std::memcpy(file.data(), "MATLAB 5.0 MAT-file, written by tst_mat_reader", 46);
+    file[124] = 0x00;
+    file[125] = 0x01;
+    file[126] = endian[0];
+    file[127] = endian[1];
+    for (const Bytes& v : variables)
+        file.append(v.data().data(), static_cast<int>(v.data().size()));
+    return file;
+}
+
+Bytes smallNumbers()
+{
+    Bytes body;
+    body.matrixHeader(6, {1, 3}, "idx");
+    const std::uint8_t values[3] = {7, 8, 9};
+    body.element(2, values, 3, /*small=*/true);
+    return body.asMatrix();
+}
+
+Bytes textCell()
+{
+    Bytes body;
+    body.matrixHeader(1, {3, 1}, "names");
+    Bytes utf16;
+    utf16.matrixHeader(4, {1, 4}, "");
+    const std::uint16_t cafe[4] = {'c', 'a', 'f', 0xE9};
+    utf16.element(4, cafe, sizeof cafe);
+    const Bytes first = utf16.asMatrix();
+    body.append(first.data().data(), first.data().size());
+    body.u32(14); // an empty entry: a bare matrix tag, as MATLAB writes []
+    body.u32(0);
+    Bytes latin1;
+    latin1.matrixHeader(4, {1, 2}, "");
+    const unsigned char ox[2] = {'o', 0xF8};
+    latin1.element(2, ox, 2);
+    const Bytes third = latin1.asMatrix();
+    body.append(third.data().data(), third.data().size());
+    return body.asMatrix();
+}
+
+std::unique_ptr<semrel::mat::MatFile> openBytes(const QTemporaryDir& dir, const QByteArray& bytes)
+{
+    const QString path = dir.path() + "/file.mat";
+    semrel::test::writeFileBytes(path, bytes);
+    return semrel::mat::openMatFile(path.toStdString());
+}
+
+} // namespace
+
+class TestMatReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsSmallDataElements();
+    void readsUtf16Latin1AndEmptyTextEntries();
+    void streamsFloatsInBlocks();
+    void rejectsBigEndianFile();
+    void rejectsComplexArray();
+    void rejectsElementLongerThanItsParent();
+};
+
+void TestMatReader::readsSmallDataElements()
+{
+    QTemporaryDir tmp;
+    const auto file = openBytes(tmp, matFile({smallNumbers()}));
+    QCOMPARE(file->variables().size(), std::size_t{1});
+    QCOMPARE(file->variables()[0].shapeText(), std::string("1 x 3"));
+    QCOMPARE(file->readNumeric("idx"), (std::vector<double>{7, 8, 9}));
+}
+
+void TestMatReader::readsUtf16Latin1AndEmptyTextEntries()
+{
+    QTemporaryDir tmp;
+    const auto file = openBytes(tmp, matFile({smallNumbers(), textCell()}));
+    QCOMPARE(file->readStrings("names"),
+             (std::vector<std::string>{"caf\xC3\xA9", "", "o\xC3\xB8"}));
+}
+
+void TestMatReader::streamsFloatsInBlocks()
+{
+    QTemporaryDir tmp;
+    const std::size_t count = semrel::mat::kStreamBlockElements * 2 + 12; // a multiple of 5
+    std::vector<double> values(count);
+    for (std::size_t i = 0; i < count; ++i)
+        values[i] = static_cast<double>(i % 1000) - 500.5;
+    semrel::test::MatContent content;
+    content["big"] = semrel::test::MatField::numbers({5, count / 5}, values);
+    semrel::test::writeMat(tmp.path() + "/big.mat", content, semrel::test::MatFormat::V5Compressed);
+    const auto file = semrel::mat::openMatFile((tmp.path() + "/big.mat").toStdString());
+    std::vector<float> out(count);
+    std::vector<std::uint64_t> firsts;
+    file->readFloats("big", out.data(), [&](const float*, std::uint64_t first, std::uint64_t) {
+        firsts.push_back(first);
+    });
+    QCOMPARE(firsts.size(), std::size_t{3});
+    QCOMPARE(out[count - 1], static_cast<float>(values[count - 1]));
+}
+
+void TestMatReader::rejectsBigEndianFile()
+{
+    QTemporaryDir tmp;
+    const std::string message =
+        semrel::test::dataErrorOf([&] { openBytes(tmp, matFile({smallNumbers()}, "MI")); });
+    QVERIFY2(QString::fromStdString(message).contains("big-endian"), message.c_str());
+}
+
+void TestMatReader::rejectsComplexArray()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.matrixHeader(6, {1, 1}, "z", /*complex=*/true);
+    const double re = 1, im = 2;
+    body.element(9, &re, 8);
+    body.element(9, &im, 8);
+    const auto file = openBytes(tmp, matFile({body.asMatrix()}));
+    const std::string message = semrel::test::dataErrorOf([&] { file->readNumeric("z"); });
+    QVERIFY2(QString::fromStdString(message).contains("'z' is complex"), message.c_str());
+}
+
+void TestMatReader::rejectsElementLongerThanItsParent()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.matrixHeader(6, {1, 2}, "x");
+    body.u32(9);
+    body.u32(4000); // claims 4000 bytes of doubles inside a much shorter matrix
+    const double values[2] = {1, 2};
+    body.append(values, sizeof values);
+    const std::string message = semrel::test::dataErrorOf(
+        [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("x"); });
+    QVERIFY2(QString::fromStdString(message).contains("'x' is corrupt"), message.c_str());
+}
+
+QTEST_GUILESS_MAIN(TestMatReader)
+#include "tst_mat_reader.moc"

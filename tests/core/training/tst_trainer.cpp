@@ -1,0 +1,316 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/errors.h>
+#include <semrel/model_file/model_file.h>
+#include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/training/trainer.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using semrel::Dataset;
+using semrel::EpochReport;
+using semrel::Method;
+using semrel::StopFlag;
+using semrel::Trainer;
+using semrel::TrainingConfig;
+using semrel::TrainingResult;
+
+namespace {
+
+// 20 classes (15 seen, 3 of them val; 5 unseen), d = 64, a = 16: an epoch takes milliseconds.
+Dataset generated(int unseen = 5)
+{
+    semrel::SyntheticSpec spec;
+    spec.unseenClassCount = unseen;
+    spec.seed = 11;
+    return semrel::makeSyntheticDataset(spec);
+}
+
+TrainingConfig smallConfig(Method method = Method::Proposed)
+{
+    TrainingConfig c;
+    c.method = method;
+    c.network.encoderHidden = {32};
+    c.network.decoderHidden = {32};
+    c.epochs = 2;
+    c.candidates = 10;
+    c.batchSize = 32;
+    c.seed = 5;
+    c.threads = 1;
+    return c;
+}
+
+TrainingResult train(const TrainingConfig& c, const Dataset& data)
+{
+    StopFlag stop;
+    return Trainer(c).run(data, stop);
+}
+
+bool sameParameters(const semrel::ModelState& a, const semrel::ModelState& b)
+{
+    if (a.parameters.size() != b.parameters.size())
+        return false;
+    for (std::size_t i = 0; i < a.parameters.size(); ++i) {
+        if (a.parameters[i].name != b.parameters[i].name ||
+            a.parameters[i].values != b.parameters[i].values)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedGivesIdenticalParameters();
+    void reportsEveryEpoch();
+    void tuningReportsValidationAccuracy();
+    void resumeFromCheckpointEqualsUninterruptedRun();
+    void resumeRejectsAnotherSeed();
+    void learnsZeroShotOnGeneratedData();
+    void trainsEveryMethod_data();
+    void trainsEveryMethod();
+    void b2WithTauOneHasNoSimilarTerm();
+    void oneUnseenClassIsTrivialZeroShot();
+    void warnsAboutClassWithoutSimilarClass();
+    void batchSmallerThanCandidateCount();
+    void stopFlagEndsWithinOneBatch();
+    void nanLossIsTrainingErrorNamingEpochAndBatch();
+    void rejectsInvalidConfig();
+};
+
+void TestTrainer::sameSeedGivesIdenticalParameters()
+{
+    const Dataset data = generated();
+    TrainingConfig c = smallConfig();
+    c.evaluateEachEpoch = false;
+    const TrainingResult a = train(c, data);
+    const TrainingResult b = train(c, data);
+    QVERIFY(sameParameters(a.state, b.state));
+    c.seed = 6;
+    QVERIFY(!sameParameters(a.state, train(c, data).state));
+}
+
+void TestTrainer::reportsEveryEpoch()
+{
+    const Dataset data = generated();
+    TrainingConfig c = smallConfig();
+    c.epochs = 3;
+    std::vector<EpochReport> seen;
+    StopFlag stop;
+    const TrainingResult r =
+        Trainer(c).run(data, stop, [&](const EpochReport& e) { seen.push_back(e); });
+    QCOMPARE(seen.size(), std::size_t(3));
+    QCOMPARE(r.state.history.size(), std::size_t(3));
+    QCOMPARE(r.state.completedEpochs, 3);
+    QVERIFY(r.state.optimizerState.empty());
+    for (int e = 0; e < 3; ++e) {
+        const EpochReport& report = seen[static_cast<std::size_t>(e)];
+        QCOMPARE(report.epoch, e + 1);
+        QVERIFY(std::isfinite(report.loss) && std::isfinite(report.o1) && report.o2 >= 0 &&
+                report.o3 > 0);
+        QVERIFY(report.zslAccuracy >= 0 && report.zslAccuracy <= 1);
+        QVERIFY(report.gzslUnseen >= 0 && report.gzslSeen >= 0 && report.gzslH >= 0);
+        QVERIFY(std::isnan(report.validationAccuracy));
+        QVERIFY(report.seconds > 0);
+    }
+    QCOMPARE(r.state.splitsHash, semrel::hashOfSplits(data));
+    QCOMPARE(r.state.seenClasses, data.seenClasses());
+    QVERIFY(!r.state.parameters.empty());
+    QCOMPARE(r.state.parameters.front().name, std::string("encoder.0.weight"));
+}
+
+void TestTrainer::tuningReportsValidationAccuracy()
+{
+    TrainingConfig c = smallConfig();
+    c.trainSplit = semrel::Split::Train;
+    c.epochs = 1;
+    const TrainingResult r = train(c, generated());
+    const EpochReport& e = r.state.history.at(0);
+    QVERIFY(e.validationAccuracy >= 0 && e.validationAccuracy <= 1);
+    QVERIFY(std::isnan(e.zslAccuracy) && std::isnan(e.gzslH));
+}
+
+void TestTrainer::resumeFromCheckpointEqualsUninterruptedRun()
+{
+    const Dataset data = generated();
+    QTemporaryDir dir;
+    TrainingConfig c = smallConfig();
+    c.epochs = 3;
+    const TrainingResult whole = train(c, data);
+
+    TrainingConfig first = c;
+    first.epochs = 2;
+    first.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
+    train(first, data);
+    const semrel::ModelState checkpoint = semrel::readModelFile(first.checkpointPath);
+    QCOMPARE(checkpoint.completedEpochs, 2);
+    QVERIFY(!checkpoint.optimizerState.empty());
+
+    StopFlag stop;
+    const TrainingResult resumed = Trainer(c).resume(data, checkpoint, stop);
+    QCOMPARE(resumed.state.completedEpochs, 3);
+    QCOMPARE(resumed.state.history.size(), std::size_t(3));
+    QVERIFY(sameParameters(whole.state, resumed.state));
+    QCOMPARE(resumed.state.history.back().loss, whole.state.history.back().loss);
+}
+
+void TestTrainer::resumeRejectsAnotherSeed()
+{
+    const Dataset data = generated();
+    QTemporaryDir dir;
+    TrainingConfig c = smallConfig();
+    c.epochs = 1;
+    c.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
+    train(c, data);
+    const semrel::ModelState checkpoint = semrel::readModelFile(c.checkpointPath);
+    c.seed += 1;
+    c.epochs = 2;
+    StopFlag stop;
+    try {
+        Trainer(c).resume(data, checkpoint, stop);
+        QFAIL("expected semrel::TrainingError");
+    } catch (const semrel::TrainingError& e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("seed"), e.what());
+    }
+}
+
+void TestTrainer::learnsZeroShotOnGeneratedData()
+{
+    // The generated features are a linear map of the embeddings plus noise, so B1's regression
+    // suits them well too; the point is that the proposed objective learns to transfer.
+    const Dataset data = generated();
+    auto zsl = [&](Method method) {
+        TrainingConfig c = smallConfig(method);
+        c.network.encoderHidden = {128};
+        c.network.decoderHidden = {128};
+        c.epochs = 15;
+        return train(c, data).state.history.back().zslAccuracy;
+    };
+    const double proposed = zsl(Method::Proposed);
+    const double b1 = zsl(Method::B1);
+    qInfo("ZSL accuracy on generated data (5 unseen classes, chance 0.20), 15 epochs: "
+          "proposed %.3f, B1 %.3f",
+          proposed, b1);
+    QVERIFY2(proposed > 0.45, qPrintable(QString::number(proposed)));
+}
+
+void TestTrainer::trainsEveryMethod_data()
+{
+    QTest::addColumn<Method>("method");
+    QTest::newRow("proposed") << Method::Proposed;
+    QTest::newRow("b1") << Method::B1;
+    QTest::newRow("b2") << Method::B2;
+    QTest::newRow("b3") << Method::B3;
+}
+
+void TestTrainer::trainsEveryMethod()
+{
+    QFETCH(Method, method);
+    const TrainingResult r = train(smallConfig(method), generated());
+    const EpochReport& e = r.state.history.back();
+    QVERIFY(std::isfinite(e.loss));
+    QCOMPARE(e.o3 == 0.0, method == Method::B3); // B3 has no decoder
+    const bool hasDecoder =
+        std::any_of(r.state.parameters.begin(), r.state.parameters.end(),
+                    [](const auto& p) { return p.name.rfind("decoder", 0) == 0; });
+    QCOMPARE(hasDecoder, method != Method::B3);
+}
+
+void TestTrainer::b2WithTauOneHasNoSimilarTerm()
+{
+    TrainingConfig c = smallConfig(Method::B2);
+    c.tau = 0.3; // ignored: B2 uses τ = 1
+    const TrainingResult r = train(c, generated());
+    QCOMPARE(r.state.history.back().o2, 0.0);
+    QVERIFY(r.warnings.empty());
+    QVERIFY(std::isfinite(r.state.history.back().loss));
+}
+
+void TestTrainer::oneUnseenClassIsTrivialZeroShot()
+{
+    TrainingConfig c = smallConfig();
+    c.epochs = 1;
+    const TrainingResult r = train(c, generated(/*unseen=*/1));
+    QCOMPARE(r.state.history.back().zslAccuracy, 1.0);
+    QVERIFY(r.state.history.back().gzslUnseen >= 0);
+}
+
+void TestTrainer::warnsAboutClassWithoutSimilarClass()
+{
+    TrainingConfig c = smallConfig();
+    c.tau = 0.95; // no two generated classes are that close
+    c.epochs = 1;
+    const TrainingResult r = train(c, generated());
+    QVERIFY(!r.warnings.empty());
+    QVERIFY2(QString::fromStdString(r.warnings.front()).contains("no similar training class"),
+             r.warnings.front().c_str());
+    QCOMPARE(r.state.history.back().o2, 0.0);
+    QVERIFY(std::isfinite(r.state.history.back().loss));
+}
+
+void TestTrainer::batchSmallerThanCandidateCount()
+{
+    TrainingConfig c = smallConfig();
+    c.batchSize = 7; // 720 training rows: 103 batches, the last one of 6
+    c.candidates = 50;
+    c.epochs = 1;
+    std::int64_t lastBatch = 0, total = 0;
+    StopFlag stop;
+    const TrainingResult r =
+        Trainer(c).run(generated(), stop, {}, [&](int, std::int64_t batch, std::int64_t batches) {
+            lastBatch = batch;
+            total = batches;
+        });
+    QCOMPARE(total, std::int64_t(103));
+    QCOMPARE(lastBatch, total);
+    QVERIFY(std::isfinite(r.state.history.back().loss));
+}
+
+void TestTrainer::stopFlagEndsWithinOneBatch()
+{
+    const Dataset data = generated();
+    TrainingConfig c = smallConfig();
+    StopFlag stop;
+    int batchCalls = 0;
+    const TrainingResult r =
+        Trainer(c).run(data, stop, {}, [&](int, std::int64_t batch, std::int64_t) {
+            ++batchCalls;
+            if (batch == 3)
+                stop.request();
+        });
+    QVERIFY(r.stopped);
+    QCOMPARE(batchCalls, 3);
+    QCOMPARE(r.state.completedEpochs, 0);
+    QVERIFY(r.state.history.empty());
+}
+
+void TestTrainer::nanLossIsTrainingErrorNamingEpochAndBatch()
+{
+    TrainingConfig c = smallConfig();
+    c.learningRate = 1e30; // the first step throws the weights to infinity
+    try {
+        train(c, generated());
+        QFAIL("expected semrel::TrainingError");
+    } catch (const semrel::TrainingError& e) {
+        const QString message = QString::fromUtf8(e.what());
+        QVERIFY2(message.contains("epoch 1, batch 2"), e.what());
+    }
+}
+
+void TestTrainer::rejectsInvalidConfig()
+{
+    TrainingConfig c = smallConfig();
+    c.candidates = 0;
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, Trainer{c});
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"

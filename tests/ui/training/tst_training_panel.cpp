@@ -1,0 +1,262 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "stall_meter.h"
+#include "training/training_charts.h"
+#include "training/training_form.h"
+#include "training/training_panel.h"
+#include "training/training_worker.h"
+#include "training_fixture.h"
+
+#include <semrel/model_file/model_file.h>
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace semrel;
+using namespace semrel::ui;
+
+class TestTrainingPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void startingTrainingDeliversEpochPointsIntoTheCharts();
+    void stopEndsTheWorkerWithinOneBatch();
+    void resumeContinuesAStoppedRunToTheFormsEpochs();
+    void saveWritesAModelTheCoreLoads();
+    void eventLoopKeepsAnsweringWhileTraining();
+    void invalidSettingsShowAnErrorAndStartNothing();
+    void earlierRunsAreOverlaidForComparison();
+    void exportsChartsAndHistory();
+
+private:
+    std::unique_ptr<TrainingPanel> makePanel(const TrainingConfig& config);
+
+    std::shared_ptr<const Dataset> m_data;
+};
+
+void TestTrainingPanel::init()
+{
+    m_data = semrel::test::tinyTrainingDataset();
+}
+
+std::unique_ptr<TrainingPanel> TestTrainingPanel::makePanel(const TrainingConfig& config)
+{
+    auto panel = std::make_unique<TrainingPanel>();
+    panel->resize(1100, 600);
+    panel->show();
+    panel->setDataset(m_data);
+    panel->form()->setConfig(config);
+    return panel;
+}
+
+void TestTrainingPanel::startingTrainingDeliversEpochPointsIntoTheCharts()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(3));
+    QSignalSpy epochs(panel.get(), &TrainingPanel::epochFinished);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startAction()->trigger();
+    QVERIFY(panel->isRunning());
+    QVERIFY(!panel->startAction()->isEnabled());
+    QVERIFY(panel->stopAction()->isEnabled());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(epochs.count(), 3);
+
+    TrainingCharts* charts = panel->charts();
+    QTRY_COMPARE(charts->series(QStringLiteral("loss"))->count(), 3);
+    QCOMPARE(charts->series(QStringLiteral("O1"))->count(), 3);
+    QCOMPARE(charts->series(QStringLiteral("O3"))->count(), 3);
+    // Trained on trainval: ZSL and GZSL are measured each epoch, validation is not.
+    QCOMPARE(charts->series(QStringLiteral("ZSL"))->count(), 3);
+    QCOMPARE(charts->series(QStringLiteral("GZSL H"))->count(), 3);
+    QCOMPARE(charts->series(QStringLiteral("validation"))->count(), 0);
+    const auto report = epochs.last().first().value<EpochReport>();
+    QCOMPARE(charts->series(QStringLiteral("loss"))->at(2), QPointF(3, report.loss));
+    QCOMPARE(charts->series(QStringLiteral("ZSL"))->at(2).y(), 100.0 * report.zslAccuracy);
+
+    QVERIFY(!panel->isRunning());
+    QVERIFY(panel->hasResult());
+    QVERIFY(panel->saveModelAction()->isEnabled());
+    QVERIFY(panel->startAction()->isEnabled());
+}
+
+void TestTrainingPanel::stopEndsTheWorkerWithinOneBatch()
+{
+    // Many batches per epoch, many epochs: only Stop can end this run in time.
+    m_data = semrel::test::tinyTrainingDataset(/*samplesPerClass=*/200);
+    TrainingConfig config = semrel::test::tinyTrainingConfig(1000);
+    config.batchSize = 4;
+    auto panel = makePanel(config);
+    QSignalSpy epochs(panel.get(), &TrainingPanel::epochFinished);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(epochs.wait(20000));
+
+    QElapsedTimer clock;
+    clock.start();
+    panel->stopAction()->trigger();
+    QVERIFY(finished.wait(10000));
+    const qint64 stopMs = clock.elapsed();
+    const int extraBatches = panel->worker()->batchesAfterStopRequest();
+    qInfo("stop took %lld ms and %d batch(es) after the request", stopMs, extraBatches);
+    QVERIFY2(extraBatches <= 1, qPrintable(QString::number(extraBatches)));
+    const auto result = finished.first().first().value<TrainingResult>();
+    QVERIFY(result.stopped);
+    QVERIFY(result.state.history.size() < 1000);
+    QVERIFY(!panel->isRunning());
+    QVERIFY(panel->resumeAction()->isEnabled());
+}
+
+void TestTrainingPanel::resumeContinuesAStoppedRunToTheFormsEpochs()
+{
+    TrainingConfig config = semrel::test::tinyTrainingConfig(1000);
+    auto panel = makePanel(config);
+    QSignalSpy epochs(panel.get(), &TrainingPanel::epochFinished);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(epochs.wait(20000));
+    panel->stopTraining();
+    QVERIFY(finished.wait(10000));
+    const int done = static_cast<int>(panel->lastResult()->state.history.size());
+    QVERIFY(done >= 1);
+    QVERIFY(panel->resumeAction()->isEnabled());
+
+    panel->form()->setEpochs(done + 2);
+    finished.clear();
+    panel->resumeAction()->trigger();
+    QVERIFY(panel->isRunning());
+    QVERIFY(finished.wait(20000));
+    const auto result = finished.first().first().value<TrainingResult>();
+    QVERIFY(!result.stopped);
+    QCOMPARE(int(result.state.history.size()), done + 2);
+    QCOMPARE(result.state.history.back().epoch, done + 2);
+    QTRY_COMPARE(panel->charts()->series(QStringLiteral("loss"))->count(), done + 2);
+}
+
+void TestTrainingPanel::saveWritesAModelTheCoreLoads()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(2));
+    QVERIFY(!panel->saveModelAction()->isEnabled());
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("model.h5"));
+    QSignalSpy saved(panel.get(), &TrainingPanel::modelSaved);
+    QVERIFY(panel->saveModel(path));
+    QCOMPARE(saved.count(), 1);
+    const ModelState loaded = readModelFile(path.toStdString());
+    const ModelState& trained = panel->lastResult()->state;
+    QCOMPARE(loaded.history.size(), std::size_t(2));
+    QCOMPARE(loaded.classNames, trained.classNames);
+    QCOMPARE(loaded.parameters.size(), trained.parameters.size());
+    QCOMPARE(loaded.parameters.front().values, trained.parameters.front().values);
+    QCOMPARE(loaded.config.network.encoderHidden, std::vector<int>{16});
+
+    // A path that cannot be written gives a message, not a crash, and the result stays.
+    QVERIFY(!panel->saveModel(dir.filePath(QStringLiteral("no/such/folder/model.h5"))));
+    QTRY_VERIFY(panel->findChild<QMessageBox*>(QStringLiteral("errorDialog")));
+    QVERIFY(panel->hasResult());
+}
+
+void TestTrainingPanel::eventLoopKeepsAnsweringWhileTraining()
+{
+    m_data = semrel::test::tinyTrainingDataset(/*samplesPerClass=*/60);
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(12));
+    // The first paint of the whole panel is start-up cost, not training: get it done first.
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    panel->repaint();
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    semrel::test::StallMeter meter;
+    QElapsedTimer clock;
+    clock.start();
+    panel->startTraining();
+    const qint64 startMs = clock.elapsed();
+    QVERIFY(finished.wait(60000));
+    QTest::qWait(3 * TrainingCharts::kRedrawDelayMs); // the last coalesced redraw too
+    qInfo("training took %lld ms; the event loop ticked %d times; longest stall %lld ms",
+          clock.elapsed(), meter.ticks(), meter.longestMs());
+    qInfo("startTraining() itself took %lld ms", startMs);
+    qInfo("gaps over 20 ms: %s", qPrintable(meter.longGaps().join(QStringLiteral(", "))));
+    QVERIFY2(meter.longestMs() < 50, qPrintable(QString::number(meter.longestMs())));
+}
+
+void TestTrainingPanel::invalidSettingsShowAnErrorAndStartNothing()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(2));
+    auto* encoder = panel->form()->findChildren<QLineEdit*>().first();
+    encoder->setText(QStringLiteral("sixteen"));
+    QSignalSpy running(panel.get(), &TrainingPanel::runningChanged);
+    panel->startTraining();
+    QVERIFY(!panel->isRunning());
+    QCOMPARE(running.count(), 0);
+    auto* box = panel->findChild<QMessageBox*>(QStringLiteral("errorDialog"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("sixteen")), qPrintable(box->text()));
+
+    // Without a dataset there is nothing to train on.
+    TrainingPanel empty;
+    QVERIFY(!empty.startAction()->isEnabled());
+    empty.startTraining();
+    QVERIFY(!empty.isRunning());
+}
+
+void TestTrainingPanel::earlierRunsAreOverlaidForComparison()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(2));
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(panel->charts()->overlaySeriesCount(), 0);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    // Run 1 as a dashed loss curve and a dashed ZSL curve.
+    QCOMPARE(panel->charts()->overlaySeriesCount(), 2);
+    QCOMPARE(int(panel->charts()->runs().size()), 2);
+    panel->charts()->setOverlayVisible(false);
+    QCOMPARE(panel->charts()->overlaySeriesCount(), 0);
+}
+
+void TestTrainingPanel::exportsChartsAndHistory()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(2));
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("charts.png"));
+    const QString svg = dir.filePath(QStringLiteral("charts.svg"));
+    const QString csv = dir.filePath(QStringLiteral("history.csv"));
+    QVERIFY(panel->exportChartsPng(png));
+    QVERIFY(panel->exportChartsSvg(svg));
+    QVERIFY(panel->exportHistoryCsv(csv));
+
+    QImage image(png);
+    QCOMPARE(image.size(), panel->charts()->size() * panel->charts()->devicePixelRatio());
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("Training objective"));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(csvFile.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2);
+    QVERIFY(lines[0].startsWith(QStringLiteral("run,label,epoch,loss")));
+    QVERIFY(lines[2].startsWith(QStringLiteral("1,\"Run 1")));
+    // Validation was not measured: an empty cell, not "nan".
+    QVERIFY(!lines[2].contains(QStringLiteral("nan")));
+}
+
+QTEST_MAIN(TestTrainingPanel)
+#include "tst_training_panel.moc"
