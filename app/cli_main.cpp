@@ -6,7 +6,6 @@
 #include <semrel/errors.h>
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 int main(int argc, char** argv)

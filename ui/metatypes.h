@@ -3,9 +3,9 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
+#include <semrel/method/training_config.h>
 #include <semrel/model_file/model_state.h>
 #include <semrel/training/trainer.h>
-#include <semrel/method/training_config.h>
 
 #include <QMetaType>
 

@@ -22,8 +22,8 @@ void printSummary(const DatasetSummary& s)
 {
     std::printf("dataset     %s\n", s.name.c_str());
     std::printf("source      %s\n", s.source.c_str());
-    std::printf("samples     %lld (features of dimension %lld)\n", static_cast<long long>(s.samples),
-                static_cast<long long>(s.featureDim));
+    std::printf("samples     %lld (features of dimension %lld)\n",
+                static_cast<long long>(s.samples), static_cast<long long>(s.featureDim));
     std::printf("classes     %lld: %lld seen (%lld of them validation), %lld unseen; embeddings of "
                 "dimension %lld\n",
                 static_cast<long long>(s.classes), static_cast<long long>(s.seenClasses),

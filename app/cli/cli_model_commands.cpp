@@ -9,9 +9,9 @@
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
-#include <semrel/model_file/model_file.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
+#include <semrel/model_file/model_file.h>
 
 #include <cmath>
 #include <cstdio>

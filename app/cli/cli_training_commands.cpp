@@ -7,8 +7,8 @@
 #include "training_run.h"
 
 #include <semrel/errors.h>
-#include <semrel/model_file/model_file.h>
 #include <semrel/method/training_config.h>
+#include <semrel/model_file/model_file.h>
 
 #include <algorithm>
 #include <cmath>

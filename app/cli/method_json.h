@@ -4,8 +4,8 @@
 
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
-#include <semrel/model_file/model_state.h>
 #include <semrel/method/training_config.h>
+#include <semrel/model_file/model_state.h>
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -10,8 +10,7 @@ namespace semrel::cli {
 
 ProgressBar::ProgressBar(std::string label)
     : m_label(std::move(label)), m_terminal(isatty(fileno(stderr)) != 0)
-{
-}
+{}
 
 ProgressBar::~ProgressBar()
 {
@@ -47,7 +46,9 @@ void ProgressBar::update(double fraction, const std::string& stage)
 
 ProgressCallback ProgressBar::callback()
 {
-    return [this](double fraction, const std::string& stage) { update(fraction, stage); };
+    return [this](double fraction, const std::string& stage) {
+        update(fraction, stage);
+    };
 }
 
 } // namespace semrel::cli

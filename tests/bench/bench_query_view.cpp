@@ -6,8 +6,8 @@
 #include "query/query_view.h"
 #include "query/similarity_chart.h"
 
-#include <semrel/evaluation/inspector.h>
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/evaluation/inspector.h>
 #include <semrel/training/trainer.h>
 
 #include <QApplication>

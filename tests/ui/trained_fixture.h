@@ -3,8 +3,8 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
-#include <semrel/evaluation/relation_model.h>
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/evaluation/relation_model.h>
 
 #include <memory>
 

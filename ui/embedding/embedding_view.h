@@ -5,8 +5,8 @@
 #include "embedding/embedding_metatypes.h"
 
 #include <semrel/dataset/dataset.h>
-#include <semrel/exploration/embedding_map.h>
 #include <semrel/evaluation/relation_model.h>
+#include <semrel/exploration/embedding_map.h>
 
 #include <QPointF>
 #include <QThread>

@@ -8,8 +8,8 @@
 #include "query/similarity_export.h"
 #include "training/history_export.h"
 
-#include <semrel/errors.h>
 #include <semrel/demo/fashion_mnist_demo.h>
+#include <semrel/errors.h>
 
 #include <QDir>
 #include <QFileDialog>

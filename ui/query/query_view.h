@@ -3,9 +3,9 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
-#include <semrel/extractor/feature_extractor.h>
 #include <semrel/evaluation/inspector.h>
 #include <semrel/evaluation/relation_model.h>
+#include <semrel/extractor/feature_extractor.h>
 
 #include <QSet>
 #include <QString>

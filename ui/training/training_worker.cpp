@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "training/training_worker.h"
 
-#include <semrel/model_file/model_file.h>
 #include <semrel/kernels/threads.h>
+#include <semrel/model_file/model_file.h>
 
 #include <QElapsedTimer>
 #include <QFileInfo>

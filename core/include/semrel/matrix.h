@@ -18,12 +18,14 @@ struct FloatMatrix
     FloatMatrix() = default;
     FloatMatrix(std::int64_t rowCount, std::int64_t colCount)
         : rows(rowCount), cols(colCount), values(static_cast<std::size_t>(rowCount * colCount))
-    {
-    }
+    {}
 
     float* row(std::int64_t r) { return values.data() + r * cols; }
     const float* row(std::int64_t r) const { return values.data() + r * cols; }
-    float& at(std::int64_t r, std::int64_t c) { return values[static_cast<std::size_t>(r * cols + c)]; }
+    float& at(std::int64_t r, std::int64_t c)
+    {
+        return values[static_cast<std::size_t>(r * cols + c)];
+    }
     float at(std::int64_t r, std::int64_t c) const
     {
         return values[static_cast<std::size_t>(r * cols + c)];

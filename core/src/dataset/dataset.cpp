@@ -109,8 +109,9 @@ void validateShapes(const Dataset& data, const std::string& origin)
         fail(origin, "/features", "has a size that does not match its shape");
     if (static_cast<std::int64_t>(data.labels.size()) != data.sampleCount())
         fail(origin, "/labels",
-             "has " + std::to_string(data.labels.size()) + " entries, expected one per feature row (" +
-                 std::to_string(data.sampleCount()) + ")");
+             "has " + std::to_string(data.labels.size()) +
+                 " entries, expected one per feature row (" + std::to_string(data.sampleCount()) +
+                 ")");
     if (data.classEmbeddings.rows == 0 || data.classEmbeddings.cols == 0)
         fail(origin, "/classes/embeddings", "is empty");
     if (static_cast<std::int64_t>(data.classNames.size()) != data.classCount())
@@ -122,10 +123,9 @@ void validateShapes(const Dataset& data, const std::string& origin)
         fail(origin, "/images/paths",
              "has " + std::to_string(data.imagePaths.size()) + " paths for " +
                  std::to_string(data.sampleCount()) + " samples");
-    if (!data.images.empty() &&
-        (data.images.count != data.sampleCount() ||
-         static_cast<std::int64_t>(data.images.values.size()) !=
-             data.images.count * data.images.height * data.images.width))
+    if (!data.images.empty() && (data.images.count != data.sampleCount() ||
+                                 static_cast<std::int64_t>(data.images.values.size()) !=
+                                     data.images.count * data.images.height * data.images.width))
         fail(origin, "/images/pixels", "does not hold one image per sample");
 }
 
@@ -136,9 +136,8 @@ void validateValues(const Dataset& data, const std::string& origin)
     for (std::size_t i = 0; i < data.labels.size(); ++i) {
         if (data.labels[i] < 0 || data.labels[i] >= data.classCount())
             fail(origin, "/labels",
-                 "has label " + std::to_string(data.labels[i]) + " at sample " +
-                     std::to_string(i) + ", outside the " + std::to_string(data.classCount()) +
-                     " classes");
+                 "has label " + std::to_string(data.labels[i]) + " at sample " + std::to_string(i) +
+                     ", outside the " + std::to_string(data.classCount()) + " classes");
     }
     for (std::int64_t c = 0; c < data.classCount(); ++c) {
         const float* row = data.classEmbeddings.row(c);

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/errors.h>
 #include <semrel/dataset/idx_file.h>
+#include <semrel/errors.h>
 
 #include <algorithm>
 #include <array>

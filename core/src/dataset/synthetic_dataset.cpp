@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/errors.h>
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/errors.h>
 
 #include <cmath>
 #include <cstdint>

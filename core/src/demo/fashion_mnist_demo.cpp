@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/attribute_table.h>
 #include <semrel/dataset/dataset_file.h>
-#include <semrel/errors.h>
-#include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/dataset/idx_file.h>
+#include <semrel/demo/fashion_mnist_demo.h>
+#include <semrel/errors.h>
 
 #include <algorithm>
 #include <filesystem>

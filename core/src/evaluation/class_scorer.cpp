@@ -161,8 +161,8 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
             // The classes go to BLAS as a transpose flag: a transposed copy of them cost more
             // than all the work outside the GEMM.
             multiplyTransposed(rows.data_ptr<float>(), count, rows.size(1),
-                               m_unitClasses.data_ptr<float>(), classCount,
-                               dots.data_ptr<float>(), /*accumulate=*/false);
+                               m_unitClasses.data_ptr<float>(), classCount, dots.data_ptr<float>(),
+                               /*accumulate=*/false);
             // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x.
             const torch::Tensor norms = rows.norm(2, /*dim=*/1).clamp_min(1e-12).contiguous();
             const float* norm = norms.data_ptr<float>();

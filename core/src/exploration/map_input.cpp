@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "method/random.h"
 
-#include <semrel/exploration/embedding_map.h>
 #include <semrel/errors.h>
 #include <semrel/evaluation/relation_model.h>
+#include <semrel/exploration/embedding_map.h>
 
 #include <algorithm>
 #include <cstring>

@@ -4,10 +4,10 @@
 // feature_dim, input_{channels,height,width}; /normalization/{mean,std} float32 [channels];
 // /weights/<parameter> float32 in the parameter's shape; optional /training/classes strings.
 // Only numbers are read back into a network whose layout the code fixes: no code is loaded.
+#include "extractor/demo_cnn.h"
 #include "storage/hdf5_reader.h"
 #include "storage/hdf5_writer.h"
 #include "storage/pending_file.h"
-#include "extractor/demo_cnn.h"
 
 #include <semrel/errors.h>
 

@@ -11,8 +11,7 @@
 // BLAS's Fortran entry point (column-major), present in every BLAS.
 extern "C" void sgemm_(const char* transa, const char* transb, const int* m, const int* n,
                        const int* k, const float* alpha, const float* a, const int* lda,
-                       const float* b, const int* ldb, const float* beta, float* c,
-                       const int* ldc);
+                       const float* b, const int* ldb, const float* beta, float* c, const int* ldc);
 
 namespace semrel {
 
@@ -20,8 +19,8 @@ namespace {
 
 // C = op(A)·op(B) + beta·C in BLAS's column-major terms; a row-major [r, c] matrix is a
 // column-major [c, r] one with the same leading dimension.
-void gemm(char transa, char transb, std::int64_t m, std::int64_t n, std::int64_t k,
-          const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
+void gemm(char transa, char transb, std::int64_t m, std::int64_t n, std::int64_t k, const float* a,
+          std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
           std::int64_t ldc)
 {
     const int mi = static_cast<int>(m), ni = static_cast<int>(n), ki = static_cast<int>(k);

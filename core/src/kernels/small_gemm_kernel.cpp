@@ -59,9 +59,8 @@ template <int RB>
 
 [[gnu::always_inline]] inline void multiplyTransposedBody(const float* a, std::int64_t m,
                                                           std::int64_t k, const float* b,
-                                                          std::int64_t n, float* c,
-                                                          bool accumulate, std::int64_t jBegin,
-                                                          std::int64_t jEnd)
+                                                          std::int64_t n, float* c, bool accumulate,
+                                                          std::int64_t jBegin, std::int64_t jEnd)
 {
     std::int64_t j = jBegin;
     for (; j + 4 <= jEnd; j += 4)

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/kernels/threads.h>
-
 #include "kernels/blas_threads.h"
 #include "kernels/vector_isa.h"
+
+#include <semrel/kernels/threads.h>
 
 #include <ATen/Parallel.h>
 

@@ -20,9 +20,18 @@ const char* vectorIsaName(VectorIsa isa); // "avx512", "avx2", "generic"
 // as static functions name##Avx512, name##Avx2 and name##Generic, and defines name##ForThisCpu():
 // the variant for vectorIsa(), chosen once.
 #define SEMREL_VECTOR_VARIANTS(returns, name, params, body)                                        \
-    [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] returns name##Avx512 params { body; }    \
-    [[gnu::target("avx2,fma")]] returns name##Avx2 params { body; }                                \
-    returns name##Generic params { body; }                                                         \
+    [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] returns name##Avx512 params              \
+    {                                                                                              \
+        body;                                                                                      \
+    }                                                                                              \
+    [[gnu::target("avx2,fma")]] returns name##Avx2 params                                          \
+    {                                                                                              \
+        body;                                                                                      \
+    }                                                                                              \
+    returns name##Generic params                                                                   \
+    {                                                                                              \
+        body;                                                                                      \
+    }                                                                                              \
     auto name##ForThisCpu()                                                                        \
     {                                                                                              \
         static const auto chosen = vectorIsa() == VectorIsa::Avx512 ? name##Avx512                 \

@@ -66,10 +66,9 @@ template <int R>
 }
 
 template <int R>
-[[gnu::always_inline]] inline void updateRowGroup(const float* dZ, const float* x,
-                                                  std::int64_t batch, std::int64_t out,
-                                                  std::int64_t in, std::int64_t o0,
-                                                  const AdamTarget& w)
+[[gnu::always_inline]] inline void
+updateRowGroup(const float* dZ, const float* x, std::int64_t batch, std::int64_t out,
+               std::int64_t in, std::int64_t o0, const AdamTarget& w)
 {
     const std::int64_t fullColumns = in - in % kTileColumns;
     for (std::int64_t i0 = 0; i0 < fullColumns; i0 += kTileColumns)

@@ -26,12 +26,12 @@ struct ObjectiveWeights
 // products.
 struct ObjectiveBatch
 {
-    std::int64_t classRows = 0;    // U
-    std::int64_t featureDim = 0;   // d
-    std::int64_t embeddingDim = 0; // a
-    const float* mapped = nullptr;     // [U, d] f(y)
-    const float* unitMapped = nullptr; // [U, d] f(y) / ‖f(y)‖
-    const float* mappedNorm = nullptr; // [U] ‖f(y)‖, at least 1e-12
+    std::int64_t classRows = 0;           // U
+    std::int64_t featureDim = 0;          // d
+    std::int64_t embeddingDim = 0;        // a
+    const float* mapped = nullptr;        // [U, d] f(y)
+    const float* unitMapped = nullptr;    // [U, d] f(y) / ‖f(y)‖
+    const float* mappedNorm = nullptr;    // [U] ‖f(y)‖, at least 1e-12
     const float* reconstructed = nullptr; // [U, a] g(f(y)); nullptr when O3 is not used
     const float* embeddings = nullptr;    // [U, a] y as the network sees it (normalised)
     // [N, d] the rows the tuples index: unit length, except for B1 (the normalised features).

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/model_file/model_state.h>
 #include <semrel/method/training_config.h>
+#include <semrel/model_file/model_state.h>
 
 #include <torch/torch.h>
 

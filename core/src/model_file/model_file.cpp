@@ -3,9 +3,9 @@
 // Reading the model file (docs/FORMATS.md, "Model file"); writing is model_file_writer.cpp.
 // Everything that comes from the file is checked here (presence, type, rank, length, finite
 // values); whether the weights fit the network is RelationModel's check.
+#include "model_file/model_file_layout.h"
 #include "storage/hdf5_handle.h"
 #include "storage/hdf5_reader.h"
-#include "model_file/model_file_layout.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>

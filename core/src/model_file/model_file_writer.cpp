@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 // Writing the model file (docs/FORMATS.md, "Model file"). The reading side is model_file.cpp.
+#include "model_file/model_file_layout.h"
 #include "storage/hdf5_handle.h"
 #include "storage/pending_file.h"
-#include "model_file/model_file_layout.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>

@@ -5,8 +5,8 @@
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/matrix.h>
-#include <semrel/model_file/model_state.h>
 #include <semrel/method/normalizer.h>
+#include <semrel/model_file/model_state.h>
 
 #include <cstdint>
 #include <vector>

@@ -52,8 +52,7 @@ void updateWeight(const at::Tensor& dZ, const at::Tensor& input, const AdamTarge
     const float* x = input.data_ptr<float>();
     const std::int64_t rows = dZ.size(0);
     at::parallel_for(0, groups, grain, [&](std::int64_t begin, std::int64_t end) {
-        updateWeightRows(dz, x, rows, out, in, begin * kGroup, std::min(end * kGroup, out),
-                         target);
+        updateWeightRows(dz, x, rows, out, in, begin * kGroup, std::min(end * kGroup, out), target);
     });
 }
 

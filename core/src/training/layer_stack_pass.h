@@ -15,8 +15,8 @@ namespace semrel {
 // hidden layers, ELU after the last: the encoder or the decoder of RelationNetwork), written out
 // by hand instead of through autograd. At batch 64 with about 32 distinct classes a step is
 // small, and autograd's graph, allocations and separate gradient and Adam passes cost more than
-// the matrix products (docs/BENCHMARKS.md). Here every buffer is allocated once, the products run on
-// our small-row kernels split over the threads (parallel_gemm.h), and each layer's weight
+// the matrix products (docs/BENCHMARKS.md). Here every buffer is allocated once, the products run
+// on our small-row kernels split over the threads (parallel_gemm.h), and each layer's weight
 // gradient is fused with its Adam step (weight_update_kernel.h).
 class LayerStackPass
 {

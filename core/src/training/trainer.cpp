@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "method/relation_network.h"
 #include "training/adam_optimizer.h"
 #include "training/epoch_evaluation.h"
-#include "method/relation_network.h"
 #include "training/training_epoch.h"
 #include "training/training_setup.h"
 
 #include <semrel/errors.h>
-#include <semrel/model_file/model_file.h>
 #include <semrel/kernels/threads.h>
+#include <semrel/model_file/model_file.h>
 #include <semrel/training/trainer.h>
 
 #include <torch/torch.h>

@@ -126,8 +126,8 @@ void TrainingEpoch::step(int epoch, std::int64_t batch, const std::int64_t* rows
     in.tuples = &tuples;
     const at::Tensor mappedGradient = m_mappedGradient.narrow(0, 0, classRows);
     const at::Tensor reconstructedGradient = m_reconstructedGradient.narrow(0, 0, classRows);
-    const ObjectiveValue value = objectiveAndGradient(in, m_weights, mappedGradient.data_ptr<float>(),
-                                                      reconstructedGradient.data_ptr<float>());
+    const ObjectiveValue value = objectiveAndGradient(
+        in, m_weights, mappedGradient.data_ptr<float>(), reconstructedGradient.data_ptr<float>());
     if (!std::isfinite(value.total))
         throw TrainingError("training diverged: the loss became " +
                             std::string(std::isnan(value.total) ? "NaN" : "infinite") +

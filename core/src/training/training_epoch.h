@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "training/adam_optimizer.h"
-#include "training/layer_stack_pass.h"
 #include "method/objective.h"
 #include "method/relation_network.h"
-#include "training/training_setup.h"
 #include "method/tuple_miner.h"
+#include "training/adam_optimizer.h"
+#include "training/layer_stack_pass.h"
+#include "training/training_setup.h"
 
 #include <semrel/training/trainer.h>
 

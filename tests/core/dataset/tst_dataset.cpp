@@ -65,10 +65,10 @@ void TestDataset::rejectsInconsistentDataset_data()
     QTest::newRow("Inf embedding")
         << Mutation([=](Dataset& d) { d.classEmbeddings.at(1, 0) = inf; })
         << "'/classes/embeddings' has a non-finite value";
-    QTest::newRow("label too large") << Mutation([](Dataset& d) { d.labels[5] = 4; })
-                                     << "'/labels' has label 4 at sample 5";
-    QTest::newRow("negative label") << Mutation([](Dataset& d) { d.labels[0] = -1; })
-                                    << "'/labels' has label -1";
+    QTest::newRow("label too large")
+        << Mutation([](Dataset& d) { d.labels[5] = 4; }) << "'/labels' has label 4 at sample 5";
+    QTest::newRow("negative label")
+        << Mutation([](Dataset& d) { d.labels[0] = -1; }) << "'/labels' has label -1";
     QTest::newRow("labels short") << Mutation([](Dataset& d) { d.labels.pop_back(); })
                                   << "'/labels' has 11 entries";
     QTest::newRow("names short") << Mutation([](Dataset& d) { d.classNames.pop_back(); })
@@ -85,16 +85,12 @@ void TestDataset::rejectsInconsistentDataset_data()
     QTest::newRow("unseen class in trainval")
         << Mutation([](Dataset& d) { d.split(Split::Trainval).push_back(9); })
         << "mixes seen and unseen classes: class 'owl'";
-    QTest::newRow("test_seen class without training samples")
-        << Mutation([](Dataset& d) {
-               auto& tv = d.split(Split::Trainval);
-               tv.erase(std::remove_if(tv.begin(), tv.end(), [](auto i) { return i / 3 == 1; }),
-                        tv.end());
-               auto& tr = d.split(Split::Train);
-               tr.erase(std::remove_if(tr.begin(), tr.end(), [](auto i) { return i / 3 == 1; }),
-                        tr.end());
-           })
-        << "'/splits/test_seen' has samples of class 'dog', which has no samples in 'trainval'";
+    QTest::newRow("test_seen class without training samples") << Mutation([](Dataset& d) {
+        auto& tv = d.split(Split::Trainval);
+        tv.erase(std::remove_if(tv.begin(), tv.end(), [](auto i) { return i / 3 == 1; }), tv.end());
+        auto& tr = d.split(Split::Train);
+        tr.erase(std::remove_if(tr.begin(), tr.end(), [](auto i) { return i / 3 == 1; }), tr.end());
+    }) << "'/splits/test_seen' has samples of class 'dog', which has no samples in 'trainval'";
     QTest::newRow("val shares class with train")
         << Mutation([](Dataset& d) { d.split(Split::Val).push_back(1); })
         << "class 'cat' is in both 'train' and 'val'";
@@ -104,9 +100,8 @@ void TestDataset::rejectsInconsistentDataset_data()
     QTest::newRow("no training data")
         << Mutation([](Dataset& d) { d.split(Split::Trainval).clear(); })
         << "'/splits/trainval' is empty";
-    QTest::newRow("image paths short")
-        << Mutation([](Dataset& d) { d.imagePaths = {"a.jpg"}; })
-        << "'/images/paths' has 1 paths for 12 samples";
+    QTest::newRow("image paths short") << Mutation([](Dataset& d) { d.imagePaths = {"a.jpg"}; })
+                                       << "'/images/paths' has 1 paths for 12 samples";
 }
 
 void TestDataset::rejectsInconsistentDataset()

@@ -54,7 +54,8 @@ void TestSyntheticDataset::otherSeedOtherData()
     semrel::SyntheticSpec a;
     semrel::SyntheticSpec b;
     b.seed = 2;
-    QVERIFY(!(semrel::makeSyntheticDataset(a).features == semrel::makeSyntheticDataset(b).features));
+    QVERIFY(
+        !(semrel::makeSyntheticDataset(a).features == semrel::makeSyntheticDataset(b).features));
 }
 
 void TestSyntheticDataset::rejectsSpecWithoutUnseenClasses()

@@ -4,8 +4,8 @@
 
 #include <semrel/dataset/attribute_table.h>
 #include <semrel/dataset/dataset_file.h>
-#include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/dataset/idx_file.h>
+#include <semrel/demo/fashion_mnist_demo.h>
 
 #include <QFileInfo>
 #include <QTemporaryDir>

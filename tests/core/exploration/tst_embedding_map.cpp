@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/exploration/embedding_map.h>
 #include <semrel/errors.h>
+#include <semrel/exploration/embedding_map.h>
 
 #include <QTest>
 

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "test_support.h"
 
+#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
-#include <semrel/model_file/model_file.h>
 #include <semrel/evaluation/relation_model.h>
-#include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/model_file/model_file.h>
 #include <semrel/training/trainer.h>
 
 #include <QDir>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 // The hand-written training pass against autograd and torch's own Adam.
-#include "training/layer_stack_pass.h"
 #include "kernels/vector_isa.h"
 #include "kernels/weight_update_kernel.h"
+#include "training/layer_stack_pass.h"
 
 #include <QTest>
 
@@ -104,7 +104,8 @@ void TestLayerStackPass::forwardMatchesTheModule()
     const torch::Tensor expected = reference.forward(x);
     const torch::Tensor actual = pass.forward(x);
     QCOMPARE(actual.sizes().vec(), expected.sizes().vec());
-    QVERIFY2(maxDifference(actual, expected) < 1e-5, qPrintable(QString::number(maxDifference(actual, expected))));
+    QVERIFY2(maxDifference(actual, expected) < 1e-5,
+             qPrintable(QString::number(maxDifference(actual, expected))));
     QVERIFY((expected < 0).any().item<bool>()); // the ELU's negative side is exercised
 }
 
@@ -157,8 +158,8 @@ void TestLayerStackPass::weightUpdateDoesNotDependOnTheSplit()
         torch::manual_seed(7);
         torch::Tensor w = torch::randn({out, in}), m = torch::zeros({out, in}),
                       v = torch::zeros({out, in});
-        semrel::AdamTarget target{w.data_ptr<float>(), m.data_ptr<float>(), v.data_ptr<float>(),
-                                  w.numel(), {}};
+        semrel::AdamTarget target{
+            w.data_ptr<float>(), m.data_ptr<float>(), v.data_ptr<float>(), w.numel(), {}};
         target.coefficients.stepSize = 0.01f;
         target.coefficients.inverseSqrtCorrection2 = 3.0f;
         for (std::size_t c = 0; c + 1 < cuts.size(); ++c)

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
-#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/training/trainer.h>
 
 #include <QTemporaryDir>

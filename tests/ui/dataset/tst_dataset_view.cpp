@@ -6,8 +6,8 @@
 #include "dataset/dataset_view.h"
 #include "dataset/relation_matrix_view.h"
 
-#include <semrel/method/dataset_relations.h>
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/method/dataset_relations.h>
 
 #include <QListWidget>
 #include <QSlider>

@@ -40,10 +40,10 @@ struct Dataset
     std::string name;   // e.g. "AWA2"
     std::string source; // where it came from, e.g. "xlsa17:/data/AWA2"
 
-    FloatMatrix features;              // [N, d], one row per image
-    std::vector<std::int32_t> labels;  // [N], 0-based class index
-    std::vector<std::string> classNames; // [C]
-    FloatMatrix classEmbeddings;       // [C, a], attributes or word vectors
+    FloatMatrix features;                            // [N, d], one row per image
+    std::vector<std::int32_t> labels;                // [N], 0-based class index
+    std::vector<std::string> classNames;             // [C]
+    FloatMatrix classEmbeddings;                     // [C, a], attributes or word vectors
     std::array<std::vector<std::int64_t>, 5> splits; // indexed by Split; 0-based sample indices
 
     std::vector<std::string> imagePaths; // [N] or empty

@@ -15,12 +15,12 @@ struct SyntheticSpec
 {
     int classCount = 20;
     int unseenClassCount = 5;
-    int valClassCount = 3;          // seen classes held out as the validation split's classes
+    int valClassCount = 3; // seen classes held out as the validation split's classes
     int samplesPerClass = 60;
     int featureDim = 64;
     int embeddingDim = 16;
-    double noise = 0.5;             // std of the feature noise relative to the signal's
-    double testSeenFraction = 0.2;  // share of a seen class's samples kept for test_seen
+    double noise = 0.5;            // std of the feature noise relative to the signal's
+    double testSeenFraction = 0.2; // share of a seen class's samples kept for test_seen
     std::uint64_t seed = 1;
 };
 

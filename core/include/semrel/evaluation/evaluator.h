@@ -37,10 +37,10 @@ double harmonicMean(double unseen, double seen);
 // One test sample's outcome, for the prediction browser.
 struct Prediction
 {
-    std::int64_t sample = 0;       // index into the dataset
+    std::int64_t sample = 0; // index into the dataset
     std::int32_t trueClass = 0;
     std::int32_t predictedClass = 0;
-    float score = 0.0f;            // cosine with the predicted class
+    float score = 0.0f; // cosine with the predicted class
 };
 
 // Square confusion matrix over a list of classes: counts[t * k + p] for true class classes[t]
@@ -69,10 +69,10 @@ struct EvaluationResult
     double gzslH = 0.0;
     std::vector<std::int32_t> unseenClasses;
     std::vector<std::int32_t> seenClasses;
-    std::vector<double> zslPerClass;        // per unseen class, same order as unseenClasses
-    std::vector<Prediction> zslPredictions; // test_unseen, among unseen classes
+    std::vector<double> zslPerClass;         // per unseen class, same order as unseenClasses
+    std::vector<Prediction> zslPredictions;  // test_unseen, among unseen classes
     std::vector<Prediction> gzslPredictions; // test_unseen then test_seen, among all classes
-    ConfusionMatrix zslConfusion;             // over unseen classes
+    ConfusionMatrix zslConfusion;            // over unseen classes
 };
 
 // Throws DataError when the dataset does not fit the model (dimensions, class count).

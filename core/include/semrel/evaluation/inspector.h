@@ -18,7 +18,7 @@ struct ClassSimilarity
 {
     std::int32_t classIndex = 0;
     std::string className;
-    float similarity = 0.0f; // cos(f(y_c), x)
+    float similarity = 0.0f;                  // cos(f(y_c), x)
     Relation relation = Relation::Dissimilar; // Similar when similarity >= τ, else Dissimilar
     bool seen = false;
 };

@@ -32,7 +32,8 @@ public:
     Relation relation(std::int64_t m, std::int64_t r) const;
 
     // The classes among `candidates` that are similar (or dissimilar) to r.
-    std::vector<std::int32_t> similarTo(std::int32_t r, const std::vector<std::int32_t>& candidates) const;
+    std::vector<std::int32_t> similarTo(std::int32_t r,
+                                        const std::vector<std::int32_t>& candidates) const;
     std::vector<std::int32_t> dissimilarTo(std::int32_t r,
                                            const std::vector<std::int32_t>& candidates) const;
 

@@ -19,11 +19,11 @@ struct EpochReport
 {
     static constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
 
-    int epoch = 0; // 1-based
-    double loss = 0.0; // mean total objective over the epoch's batches
-    double o1 = 0.0;   // mean O1 (for B1: the MSE term)
-    double o2 = 0.0;   // mean O2 (unweighted)
-    double o3 = 0.0;   // mean O3 (unweighted)
+    int epoch = 0;                            // 1-based
+    double loss = 0.0;                        // mean total objective over the epoch's batches
+    double o1 = 0.0;                          // mean O1 (for B1: the MSE term)
+    double o2 = 0.0;                          // mean O2 (unweighted)
+    double o3 = 0.0;                          // mean O3 (unweighted)
     double validationAccuracy = kNotMeasured; // ZSL on Val among val classes (trainSplit = Train)
     double zslAccuracy = kNotMeasured;        // test_unseen among unseen classes
     double gzslUnseen = kNotMeasured;         // ts: test_unseen among all classes

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
-#include <semrel/model_file/model_state.h>
 #include <semrel/method/training_config.h>
+#include <semrel/model_file/model_state.h>
 
 #include <atomic>
 #include <cstdint>
@@ -29,8 +29,8 @@ private:
 
 struct TrainingResult
 {
-    ModelState state;  // the model after the last completed epoch, history included
-    bool stopped = false; // true when the stop flag ended training early
+    ModelState state;                  // the model after the last completed epoch, history included
+    bool stopped = false;              // true when the stop flag ended training early
     std::vector<std::string> warnings; // e.g. "class 'x' has no similar training class"
 };
 
@@ -44,7 +44,7 @@ public:
     using BatchCallback = std::function<void(int epoch, std::int64_t batch, std::int64_t batches)>;
 
     explicit Trainer(TrainingConfig config); // throws Error on an invalid config
-    ~Trainer(); // out of line: Impl owns the torch objects
+    ~Trainer();                              // out of line: Impl owns the torch objects
 
     // Runs config.epochs epochs or until stop is requested (checked every batch).
     // Throws DataError (dataset unusable for training), TrainingError (e.g. NaN loss, naming
