@@ -17,6 +17,8 @@ packages=(
     # Without OpenBLAS, LibTorch falls back to the reference BLAS (about 30x slower GEMM).
     libopenblas0-pthread libopenblas-pthread-dev
     xvfb xauth
+    # The test command checks formatting against .clang-format (version 14 on Debian 12).
+    clang-format
     # Real images for the built-in demo dataset.
     dataset-fashion-mnist
 )
