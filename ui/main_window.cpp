@@ -245,10 +245,17 @@ void MainWindow::onOpenFailed(const QString& path, const QString& message)
 
 void MainWindow::onTrainingFinished(const TrainingResult& result)
 {
+    // The session's model shares the result's memory: no copy of the weights on this thread.
+    const std::shared_ptr<const ModelState> model = m_trainingPanel->session()->model();
+    if (!model) {
+        // Stopped before its first epoch ended: the views keep what they showed.
+        m_statusPanel->setModel(tr("stopped before the first epoch ended: no model"));
+        return;
+    }
     m_statusPanel->setModel(tr("%1 epochs trained, %2")
-                                .arg(result.state.history.size())
+                                .arg(model->history.size())
                                 .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
-    m_model = std::make_shared<const ModelState>(result.state);
+    m_model = model;
     showExploration();
 }
 

@@ -18,6 +18,7 @@ Q_DECLARE_METATYPE(semrel::TrainingResult)
 Q_DECLARE_METATYPE(semrel::TrainingConfig)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::Dataset>)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::ModelState>)
+Q_DECLARE_METATYPE(std::shared_ptr<const semrel::TrainingResult>)
 
 namespace semrel::ui {
 

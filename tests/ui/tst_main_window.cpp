@@ -254,8 +254,8 @@ void TestMainWindow::closingWhileTrainingNeitherCrashesNorLeaks()
     QVERIFY(epochs.wait(20000));
     QVERIFY(panel->isRunning());
 
-    QPointer<TrainingWorker> worker = panel->worker();
-    QPointer<QThread> thread = panel->workerThread();
+    QPointer<TrainingWorker> worker = panel->session()->worker();
+    QPointer<QThread> thread = panel->session()->workerThread();
     QPointer<TrainingPanel> panelPointer = panel;
     QVERIFY(thread->isRunning());
     window->close();

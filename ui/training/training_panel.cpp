@@ -6,7 +6,6 @@
 #include "training/history_export.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
-#include "training/training_worker.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
@@ -31,30 +30,23 @@
 namespace semrel::ui {
 
 TrainingPanel::TrainingPanel(QWidget* parent)
-    : QWidget(parent), m_form(new TrainingForm(this)), m_charts(new TrainingCharts(this)),
-      m_progress(new QProgressBar(this)), m_resultLabel(new QLabel(this)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_worker(new TrainingWorker)
+    : QWidget(parent), m_session(new TrainingSession(this)), m_form(new TrainingForm(this)),
+      m_charts(new TrainingCharts(this)), m_progress(new QProgressBar(this)),
+      m_resultLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
-    registerMetaTypes();
     m_lastDirectory = QDir::homePath();
     createActions();
-
-    // The worker has no parent so that it can move; QThread::finished deletes it on its thread.
-    m_thread.setObjectName(QStringLiteral("semrel-training"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &TrainingPanel::trainRequested, m_worker, &TrainingWorker::train);
-    connect(this, &TrainingPanel::resumeRequested, m_worker, &TrainingWorker::resume);
-    connect(m_worker, &TrainingWorker::started, this, &TrainingPanel::threadsInUseChanged);
-    connect(m_worker, &TrainingWorker::batchProgress, this, &TrainingPanel::onBatchProgress);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingPanel::onEpochFinished);
-    connect(m_worker, &TrainingWorker::checkpointReady, this,
-            [this](std::shared_ptr<const ModelState> checkpoint) {
-                m_checkpoint = std::move(checkpoint);
-            });
-    connect(m_worker, &TrainingWorker::finished, this, &TrainingPanel::onFinished);
-    connect(m_worker, &TrainingWorker::failed, this, &TrainingPanel::onFailed);
-    m_thread.start();
+    connect(m_session, &TrainingSession::stateChanged, this, &TrainingPanel::onStateChanged);
+    connect(m_session, &TrainingSession::runStarted, this, &TrainingPanel::onRunStarted);
+    connect(m_session, &TrainingSession::progressChanged, this, &TrainingPanel::onProgress);
+    connect(m_session, &TrainingSession::threadsInUseChanged, this,
+            &TrainingPanel::threadsInUseChanged);
+    connect(m_session, &TrainingSession::epochFinished, this, [this](const EpochReport& report) {
+        m_charts->addEpoch(report);
+        Q_EMIT epochFinished(report);
+    });
+    connect(m_session, &TrainingSession::finished, this, &TrainingPanel::onFinished);
+    connect(m_session, &TrainingSession::failed, this, &TrainingPanel::onFailed);
 
     m_splitter->addWidget(makeControls());
     m_splitter->addWidget(m_charts);
@@ -66,12 +58,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     updateActions();
 }
 
-TrainingPanel::~TrainingPanel()
-{
-    m_worker->requestStop(); // leave the epoch loop first, or wait() blocks until training ends
-    m_thread.quit();
-    m_thread.wait();
-}
+// The session (a child) stops a running training and waits for its thread.
+TrainingPanel::~TrainingPanel() = default;
 
 void TrainingPanel::createActions()
 {
@@ -163,12 +151,9 @@ QWidget* TrainingPanel::makeControls()
 
 void TrainingPanel::setDataset(std::shared_ptr<const Dataset> data)
 {
-    // A running training keeps its own reference to the dataset it started with.
-    m_data = std::move(data);
-    m_checkpoint.reset(); // a checkpoint of another dataset cannot be resumed on this one
-    if (m_data)
-        m_form->selectPresetFor(QString::fromStdString(m_data->name));
-    updateActions();
+    if (data)
+        m_form->selectPresetFor(QString::fromStdString(data->name));
+    m_session->setDataset(std::move(data));
 }
 
 void TrainingPanel::setModel(std::shared_ptr<const ModelState> model, const QString& label)
@@ -178,101 +163,94 @@ void TrainingPanel::setModel(std::shared_ptr<const ModelState> model, const QStr
     m_form->setConfig(model->config);
     if (!model->history.empty())
         m_charts->addEarlierRun({label, model->history});
-    if (!model->optimizerState.empty())
-        m_checkpoint = std::move(model);
-    updateActions();
+    m_session->setOpenedModel(std::move(model));
 }
 
-bool TrainingPanel::prepareConfig(TrainingConfig* config)
+bool TrainingPanel::readForm(TrainingConfig* config)
 {
-    if (!m_data) {
+    if (!m_session->hasDataset()) {
         showError(this, tr("Training"), tr("Open a dataset first."));
         return false;
     }
     try {
         *config = m_form->config();
-        validateConfig(*config);
     } catch (const std::exception& e) {
         showError(this, tr("Training settings"), QString::fromUtf8(e.what()));
         return false;
     }
-    // A checkpoint after every epoch is what Resume continues from when the run is stopped.
-    if (m_checkpointDir.isValid())
-        config->checkpointPath =
-            m_checkpointDir.filePath(QStringLiteral("checkpoint.h5")).toStdString();
     return true;
 }
 
 void TrainingPanel::startTraining()
 {
     TrainingConfig config;
-    if (m_running || !prepareConfig(&config))
+    QString why;
+    if (m_session->isRunning() || !readForm(&config))
         return;
-    m_checkpoint.reset(); // this run overwrites the checkpoint file
-    m_runEpochs = config.epochs;
-    m_charts->startRun(runLabel(config), config.epochs);
-    m_timeLeft.start(1, config.epochs);
-    m_worker->prepareRun();
-    setRunning(true);
-    Q_EMIT trainRequested(config, m_data);
+    if (!m_session->start(config, &why))
+        showError(this, tr("Training settings"), why);
 }
 
 void TrainingPanel::resumeTraining()
 {
     TrainingConfig config;
-    if (m_running || !m_checkpoint || !prepareConfig(&config))
+    QString why;
+    if (!m_session->canResume() || !readForm(&config))
         return;
-    if (config.epochs <= m_checkpoint->completedEpochs) {
-        showError(this, tr("Resume"),
-                  tr("The checkpoint has %1 epochs done already; set Epochs higher to go on.")
-                      .arg(m_checkpoint->completedEpochs));
-        return;
-    }
-    m_runEpochs = config.epochs;
-    m_charts->startRun(runLabel(config) + tr(" resumed"), config.epochs);
-    for (const EpochReport& report : m_checkpoint->history)
-        m_charts->addEpoch(report);
-    m_timeLeft.start(m_checkpoint->completedEpochs + 1, config.epochs);
-    m_worker->prepareRun();
-    setRunning(true);
-    Q_EMIT resumeRequested(config, m_data, m_checkpoint);
+    if (!m_session->resume(config, &why))
+        showError(this, tr("Resume"), why);
 }
 
 void TrainingPanel::stopTraining()
 {
-    if (!m_running)
-        return;
-    m_worker->requestStop();
-    m_progress->setFormat(tr("stopping…"));
+    m_session->stop();
 }
 
-void TrainingPanel::onBatchProgress(int epoch, qint64 batch, qint64 batches)
+void TrainingPanel::onRunStarted(const TrainingConfig& config, int firstEpoch)
 {
-    m_timeLeft.update(epoch, batch, batches);
-    m_progress->setValue(static_cast<int>(std::lround(m_timeLeft.fractionDone() * 1000)));
+    const bool resumed = firstEpoch > 1;
+    m_charts->startRun(runLabel(config) + (resumed ? tr(" resumed") : QString()), config.epochs);
+    if (resumed && m_session->checkpoint())
+        for (const EpochReport& report : m_session->checkpoint()->history)
+            m_charts->addEpoch(report);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("starting…"));
+    m_resultLabel->clear();
+}
+
+void TrainingPanel::onStateChanged(TrainingSession::State state)
+{
+    m_form->setEnabled(state == TrainingSession::State::Idle);
+    if (state == TrainingSession::State::Stopping)
+        m_progress->setFormat(tr("stopping…"));
+    updateActions();
+    const bool running = state != TrainingSession::State::Idle;
+    if (running != m_wasRunning) {
+        m_wasRunning = running;
+        Q_EMIT runningChanged(running);
+    }
+}
+
+void TrainingPanel::onProgress(int epoch, double fractionDone, qint64 secondsLeft)
+{
+    m_progress->setValue(static_cast<int>(std::lround(fractionDone * 1000)));
+    if (m_session->state() == TrainingSession::State::Stopping)
+        return;
     m_progress->setFormat(tr("Epoch %1 / %2 — %3")
                               .arg(epoch)
-                              .arg(m_runEpochs)
-                              .arg(TimeLeftEstimator::describe(m_timeLeft.secondsLeft())));
-}
-
-void TrainingPanel::onEpochFinished(const EpochReport& report)
-{
-    m_charts->addEpoch(report);
-    Q_EMIT epochFinished(report);
+                              .arg(m_session->runEpochs())
+                              .arg(TimeLeftEstimator::describe(secondsLeft)));
 }
 
 void TrainingPanel::onFinished(const TrainingResult& result)
 {
-    m_result = std::make_shared<const TrainingResult>(result);
-    // A finished run has nothing left to resume; a stopped one got checkpointReady() first.
-    if (!result.stopped)
-        m_checkpoint.reset();
     m_charts->flush();
-    setRunning(false);
     const int epochs = static_cast<int>(result.state.history.size());
-    m_progress->setFormat(result.stopped ? tr("stopped after %1 epochs").arg(epochs)
-                                         : tr("done: %1 epochs").arg(epochs));
+    if (epochs == 0)
+        m_progress->setFormat(tr("stopped before the first epoch ended: no model"));
+    else
+        m_progress->setFormat(result.stopped ? tr("stopped after %1 epochs").arg(epochs)
+                                             : tr("done: %1 epochs").arg(epochs));
     if (!result.stopped)
         m_progress->setValue(m_progress->maximum());
     QStringList lines;
@@ -292,41 +270,28 @@ void TrainingPanel::onFinished(const TrainingResult& result)
     for (const std::string& warning : result.warnings)
         lines << QString::fromStdString(warning);
     m_resultLabel->setText(lines.join(QLatin1Char('\n')));
-    Q_EMIT statusMessage(result.stopped ? tr("Training stopped; the model so far can be saved.")
-                                        : tr("Training finished; the model can be saved."));
+    if (epochs == 0)
+        Q_EMIT statusMessage(tr("Training stopped before its first epoch ended: no model."));
+    else
+        Q_EMIT statusMessage(result.stopped ? tr("Training stopped; the model so far can be saved.")
+                                            : tr("Training finished; the model can be saved."));
     Q_EMIT trainingFinished(result);
 }
 
 void TrainingPanel::onFailed(const QString& message)
 {
     m_charts->flush();
-    setRunning(false);
     m_progress->setFormat(tr("failed"));
     showError(this, tr("Training failed"), message);
     Q_EMIT trainingFailed(message);
 }
 
-void TrainingPanel::setRunning(bool running)
-{
-    m_running = running;
-    m_form->setEnabled(!running);
-    if (running) {
-        m_progress->setValue(0);
-        m_progress->setFormat(tr("starting…"));
-        m_resultLabel->clear();
-    }
-    updateActions();
-    if (!running)
-        Q_EMIT threadsInUseChanged(0);
-    Q_EMIT runningChanged(running);
-}
-
 void TrainingPanel::updateActions()
 {
-    m_startAction->setEnabled(!m_running && m_data);
-    m_stopAction->setEnabled(m_running);
-    m_resumeAction->setEnabled(!m_running && m_data && m_checkpoint);
-    m_saveModelAction->setEnabled(!m_running && m_result);
+    m_startAction->setEnabled(m_session->canStart());
+    m_stopAction->setEnabled(m_session->canStop());
+    m_resumeAction->setEnabled(m_session->canResume());
+    m_saveModelAction->setEnabled(m_session->canSave());
 }
 
 QString TrainingPanel::runLabel(const TrainingConfig& config) const
@@ -339,12 +304,13 @@ QString TrainingPanel::runLabel(const TrainingConfig& config) const
 
 bool TrainingPanel::saveModel(const QString& path)
 {
-    if (!m_result) {
+    const std::shared_ptr<const ModelState> model = m_session->model();
+    if (!model) {
         showError(this, tr("Save Model"), tr("There is no trained model to save yet."));
         return false;
     }
     try {
-        writeModelFile(m_result->state, path.toStdString());
+        writeModelFile(*model, path.toStdString());
     } catch (const std::exception& e) {
         showError(this, tr("Save Model"), QString::fromUtf8(e.what()));
         return false;

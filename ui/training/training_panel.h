@@ -3,14 +3,11 @@
 #pragma once
 
 #include "metatypes.h"
-#include "training/time_left_estimator.h"
+#include "training/training_session.h"
 
 #include <semrel/dataset/dataset.h>
 #include <semrel/training/trainer.h>
 
-#include <QPointer>
-#include <QTemporaryDir>
-#include <QThread>
 #include <QWidget>
 
 #include <memory>
@@ -24,18 +21,16 @@ namespace semrel::ui {
 
 class TrainingCharts;
 class TrainingForm;
-class TrainingWorker;
 
 // The Training view: the hyper-parameter form, Start / Stop / Resume, a progress bar with the
-// time left, the live charts, and saving the model and exporting charts and history. Training
-// runs the core Trainer in a TrainingWorker on a thread this panel owns.
+// time left, the live charts, and saving the model and exporting charts and history. What can be
+// done when, and the run itself, belong to its TrainingSession; the panel shows them.
 class TrainingPanel : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit TrainingPanel(QWidget* parent = nullptr);
-    // Stops a running training (within one batch) and waits for the thread to end.
     ~TrainingPanel() override;
 
     void setDataset(std::shared_ptr<const Dataset> data);
@@ -43,9 +38,10 @@ public:
     // run, and it can be resumed when it carries optimiser state.
     void setModel(std::shared_ptr<const ModelState> model, const QString& label);
 
-    bool isRunning() const { return m_running; }
-    bool hasResult() const { return m_result != nullptr; }
-    const TrainingResult* lastResult() const { return m_result.get(); }
+    bool isRunning() const { return m_session->isRunning(); }
+    // True when there is a trained model to save (a run completed at least one epoch).
+    bool hasResult() const { return m_session->model() != nullptr; }
+    const TrainingResult* lastResult() const { return m_session->lastResult().get(); }
 
     // Writes the last result's model (atomic, via the core). Shows errors; returns success.
     bool saveModel(const QString& path);
@@ -64,8 +60,7 @@ public:
 
     TrainingForm* form() const { return m_form; }
     TrainingCharts* charts() const { return m_charts; }
-    TrainingWorker* worker() const { return m_worker; }
-    QThread* workerThread() { return &m_thread; }
+    TrainingSession* session() const { return m_session; }
 
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray& layout);
@@ -87,34 +82,21 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     void modelSaved(const QString& path);
 
-    // To the worker (queued across threads).
-    void trainRequested(const semrel::TrainingConfig& config,
-                        std::shared_ptr<const semrel::Dataset> data);
-    void resumeRequested(const semrel::TrainingConfig& config,
-                         std::shared_ptr<const semrel::Dataset> data,
-                         std::shared_ptr<const semrel::ModelState> checkpoint);
-
 private:
     void createActions();
     QWidget* makeControls();
-    bool prepareConfig(TrainingConfig* config);
-    void setRunning(bool running);
+    bool readForm(TrainingConfig* config);
     void updateActions();
-    void onBatchProgress(int epoch, qint64 batch, qint64 batches);
-    void onEpochFinished(const EpochReport& report);
+    void onStateChanged(TrainingSession::State state);
+    void onRunStarted(const TrainingConfig& config, int firstEpoch);
+    void onProgress(int epoch, double fractionDone, qint64 secondsLeft);
     void onFinished(const TrainingResult& result);
     void onFailed(const QString& message);
     QString runLabel(const TrainingConfig& config) const;
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
 
-    std::shared_ptr<const Dataset> m_data;
-    std::shared_ptr<const TrainingResult> m_result;
-    std::shared_ptr<const ModelState> m_checkpoint; // what Resume continues from
-    bool m_running = false;
-    int m_runCount = 0;
-    int m_runEpochs = 0;
-    TimeLeftEstimator m_timeLeft;
-    QTemporaryDir m_checkpointDir;
+    TrainingSession* m_session;
+    bool m_wasRunning = false; // for runningChanged()
     QString m_lastDirectory;
 
     TrainingForm* m_form;
@@ -129,9 +111,6 @@ private:
     QAction* m_exportPngAction = nullptr;
     QAction* m_exportSvgAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
-
-    QThread m_thread;
-    TrainingWorker* m_worker; // lives on m_thread; deleted when it finishes
 };
 
 } // namespace semrel::ui

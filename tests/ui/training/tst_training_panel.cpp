@@ -106,7 +106,7 @@ void TestTrainingPanel::stopEndsTheWorkerWithinOneBatch()
     panel->stopAction()->trigger();
     QVERIFY(finished.wait(10000));
     const qint64 stopMs = clock.elapsed();
-    const int extraBatches = panel->worker()->batchesAfterStopRequest();
+    const int extraBatches = panel->session()->worker()->batchesAfterStopRequest();
     qInfo("stop took %lld ms and %d batch(es) after the request", stopMs, extraBatches);
     QVERIFY2(extraBatches <= 1, qPrintable(QString::number(extraBatches)));
     const auto result = finished.first().first().value<TrainingResult>();
