@@ -74,6 +74,9 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_loader, &DocumentLoader::datasetLoaded, this, &MainWindow::onDatasetLoaded);
     connect(m_loader, &DocumentLoader::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::onOpenFailed);
+    connect(m_loader, &DocumentLoader::cancelled, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening %1 cancelled.").arg(QFileInfo(path).fileName()), 8000);
+    });
     connect(m_trainingPanel, &TrainingPanel::threadsInUseChanged, m_statusPanel,
             &StatusPanel::setThreadsInUse);
     connect(m_trainingPanel, &TrainingPanel::statusMessage, this,

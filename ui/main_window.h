@@ -52,7 +52,6 @@ public:
     QueryView* queryView() const { return m_queryView; }
     EmbeddingView* embeddingView() const { return m_embeddingView; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
-    DocumentLoader* loader() const { return m_loader; }
 
     // Writes geometry, splitters, the open view and the form to the settings (also on close).
     void saveSettings();

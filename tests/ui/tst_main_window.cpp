@@ -16,12 +16,15 @@
 #include "training_fixture.h"
 
 #include <semrel/dataset/dataset_file.h>
+#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/model_file/model_file.h>
 
 #include <QFile>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void init();
     void openingADatasetFileFillsTheViewsAndStatusBar();
     void openingABrokenFileShowsTheMessageAndKeepsThePreviousState();
+    void openingABigFileCanBeCancelled();
     void openingAModelShowsItsHistoryAndSettings();
     void droppingAFileOntoTheWindowOpensIt();
     void recentFilesListOpenedFilesMostRecentFirst();
@@ -124,6 +128,46 @@ void TestMainWindow::openingABrokenFileShowsTheMessageAndKeepsThePreviousState()
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.last().at(1).toString().contains(QStringLiteral("missing.h5")),
              qPrintable(failed.last().at(1).toString()));
+}
+
+void TestMainWindow::openingABigFileCanBeCancelled()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("small.h5")));
+    QVERIFY(window);
+    const QString before = window->statusPanel()->datasetText();
+    // About 64 MB of features: four blocks between which the reader looks at its stop flag.
+    SyntheticSpec spec;
+    spec.classCount = 10;
+    spec.unseenClassCount = 2;
+    spec.valClassCount = 2;
+    spec.featureDim = 4096;
+    spec.samplesPerClass = 400;
+    const QString big = m_dir.filePath(QStringLiteral("big.h5"));
+    writeDatasetFile(makeSyntheticDataset(spec), big.toStdString());
+
+    QSignalSpy opened(window.get(), &MainWindow::datasetOpened);
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    // The first file's dialog is gone (deleted later, after the loop that waited for it).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    window->openFile(big);
+    auto* dialog = window->findChild<QProgressDialog*>(QStringLiteral("loadProgress"));
+    QVERIFY(dialog);
+    auto* cancel = dialog->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+    cancel->click(); // as the user would, before the read is through
+    QTRY_VERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(failed.count(), 0); // a cancel is no error: no dialog
+    QVERIFY(!window->findChild<QMessageBox*>(QStringLiteral("errorDialog")));
+    QCOMPARE(window->statusPanel()->datasetText(), before);
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), 8);
+    QTRY_VERIFY(!window->findChild<QProgressDialog*>(QStringLiteral("loadProgress")));
+
+    // The window opens the next file as usual.
+    window->openFile(big);
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), spec.classCount);
 }
 
 void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
