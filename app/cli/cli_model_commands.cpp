@@ -9,6 +9,7 @@
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
+#include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
@@ -126,6 +127,7 @@ void addEvalCommand(CLI::App& app)
         configureThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         const EvaluationResult result =
             namingFile(o->dataPath, [&] { return evaluate(model, data); });
@@ -156,6 +158,7 @@ void addRelateCommand(CLI::App& app)
         configureThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         if (*sample < 0 || *sample >= data.sampleCount())
             throw Error("--sample: " + std::to_string(*sample) + " is not a sample of " +

@@ -184,10 +184,17 @@ void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
     }
     m_chart->setSimilarities({}, tau(), -1);
     m_chart->setTitle({});
+    m_chart->setPlaceholderText({});
     m_info->clear();
     m_preview->clear();
     if (m_data && !m_data->split(Split::TestUnseen).empty())
         showSample(m_data->split(Split::TestUnseen).front());
+}
+
+void QueryView::setUnavailableReason(const QString& reason)
+{
+    if (!m_model)
+        m_chart->setPlaceholderText(reason);
 }
 
 void QueryView::setDatasetPath(const QString& path)

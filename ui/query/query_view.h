@@ -43,6 +43,9 @@ public:
     // nullptr for either clears the view.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
+    // Why there is nothing to query (say, the model does not fit the dataset): shown in the
+    // chart while the view is empty.
+    void setUnavailableReason(const QString& reason);
     // The dataset's file: the demo's feature extractor is looked for beside it.
     void setDatasetPath(const QString& path);
     // A feature extractor file (.h5 demo CNN or TorchScript .pt) for image-file queries.
