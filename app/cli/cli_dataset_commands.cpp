@@ -7,6 +7,7 @@
 
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/dataset/dataset_summary.h>
+#include <semrel/dataset/document.h>
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/xlsa17/xlsa17_import.h>
 
@@ -49,14 +50,16 @@ void addInfoCommand(CLI::App& app)
     cmd->add_option("FILE", *path, "dataset or model .h5 file, or xlsa17 folder")->required();
     cmd->add_flag("--json", *json, "print the summary as JSON on stdout");
     cmd->callback([path, json] {
-        if (describeModelFile(*path, *json))
-            return;
         std::unique_ptr<ProgressBar> bar;
         if (!*json)
             bar = std::make_unique<ProgressBar>("loading");
-        const Dataset data = loadDataset(*path, bar ? bar->callback() : ProgressCallback{});
+        const Document document = openDocument(*path, bar ? bar->callback() : ProgressCallback{});
         bar.reset();
-        const DatasetSummary summary = summarizeDataset(data);
+        if (document.model) {
+            describeModel(*document.model, *path, *json);
+            return;
+        }
+        const DatasetSummary summary = summarizeDataset(*document.dataset);
         if (*json)
             printJson(toJson(summary));
         else

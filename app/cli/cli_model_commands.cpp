@@ -193,16 +193,13 @@ void addRelateCommand(CLI::App& app)
     });
 }
 
-bool describeModelFile(const std::string& path, bool json)
+void describeModel(const ModelState& s, const std::string& path, bool json)
 {
-    if (!isModelFile(path))
-        return false;
-    const ModelState s = readModelFile(path);
     if (json) {
         nlohmann::json out = modelSummaryJson(s);
         out["path"] = path;
         printJson(out);
-        return true;
+        return;
     }
     std::printf("model       %s\n", path.c_str());
     std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
@@ -222,7 +219,6 @@ bool describeModelFile(const std::string& path, bool json)
         std::printf("history     %s\n", epochLine(r, s.config.epochs).c_str());
     if (!s.optimizerState.empty())
         std::printf("checkpoint  optimiser state after epoch %d\n", s.completedEpochs);
-    return true;
 }
 
 } // namespace semrel::cli
