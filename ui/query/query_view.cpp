@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "query/query_view.h"
 
+#include "dataset/class_table_model.h"
 #include "error_dialog.h"
 #include "predictions/thumbnail_cache.h"
 #include "query/similarity_chart.h"
@@ -170,6 +171,7 @@ void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
 {
     m_model = model && data ? std::move(model) : nullptr;
     m_data = m_model ? std::move(data) : nullptr;
+    m_roles = m_data ? classRoles(*m_data) : ClassRoles{};
     m_hidden.clear();
     m_feature.clear();
     m_sample = -1;
@@ -226,11 +228,9 @@ void QueryView::fillClassList()
         return;
     const ModelState& state = m_model->state();
     for (std::size_t c = 0; c < state.classNames.size(); ++c) {
-        const bool seen = std::find(state.seenClasses.begin(), state.seenClasses.end(),
-                                    static_cast<std::int32_t>(c)) != state.seenClasses.end();
         auto* item = new QListWidgetItem(
             QStringLiteral("%1 (%2)").arg(QString::fromStdString(state.classNames[c]),
-                                          seen ? tr("seen") : tr("unseen")),
+                                          classRoleText(m_roles.role(static_cast<int>(c)))),
             m_classList);
         item->setData(Qt::UserRole, static_cast<int>(c));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/dataset/class_roles.h>
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/inspector.h>
 #include <semrel/evaluation/relation_model.h>
@@ -86,6 +87,7 @@ private:
 
     std::shared_ptr<const RelationModel> m_model;
     std::shared_ptr<const Dataset> m_data;
+    ClassRoles m_roles; // of m_data's classes
     std::unique_ptr<FeatureExtractor> m_extractor;
     QString m_extractorPath;
     QString m_datasetPath;
