@@ -5,7 +5,10 @@
 // built program to check what main adds: the exit status and the message on stderr.
 #include "cli/commands.h"
 
+#include <semrel/dataset/dataset_file.h>
 #include <semrel/errors.h>
+#include <semrel/model_file/model_file.h>
+#include <semrel/training/tuning.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void infoDescribesAModel();
     void resumedTrainingEqualsAnUninterruptedRun();
     void tuneReportsTheGridAndItsChoice();
+    void tuneGivesWhatTheTuningServiceGives();
     void failsWithMessageNamingTheFile();
 
 private:
@@ -265,6 +269,48 @@ void TestCliMethod::tuneReportsTheGridAndItsChoice()
     QCOMPARE(r["final"]["config"]["train_split"].toString(), "trainval");
     QCOMPARE(r["final"]["config"]["tau"].toDouble(), r["chosen"]["tau"].toDouble());
     QVERIFY(QFile::exists(tuned));
+}
+
+void TestCliMethod::tuneGivesWhatTheTuningServiceGives()
+{
+    const QString tuned = m_dir.filePath("tuned-service.h5");
+    const QJsonObject r =
+        jsonOf(QStringList{"tune", m_data, "--taus", "0,0.5", "--lambda1s", "0.5,1", "--lambda2s",
+                           "1", "--epochs", "1", "--json", "-o", tuned} +
+               kSmallNetwork);
+    // The same run through the core: kSmallNetwork's values on TrainingConfig's defaults.
+    semrel::TrainingConfig base;
+    base.network.encoderHidden = {16};
+    base.network.decoderHidden = {16};
+    base.batchSize = 16;
+    base.candidates = 5;
+    base.threads = 1;
+    base.epochs = 1;
+    semrel::TuningGrid grid;
+    grid.taus = {0.0, 0.5};
+    grid.lambda1s = {0.5, 1.0};
+    grid.lambda2s = {1.0};
+    const semrel::StopFlag stop;
+    const semrel::TuningResult service =
+        semrel::tune(base, grid, semrel::readDatasetFile(m_data.toStdString()), stop);
+
+    const QJsonArray cliGrid = r["grid"].toArray();
+    QCOMPARE(cliGrid.size(), static_cast<qsizetype>(service.points.size()));
+    for (qsizetype i = 0; i < cliGrid.size(); ++i) {
+        const semrel::TuningPointResult& p = service.points[static_cast<std::size_t>(i)];
+        QCOMPARE(cliGrid[i]["tau"].toDouble(), p.point.tau);
+        QCOMPARE(cliGrid[i]["lambda1"].toDouble(), p.point.lambda1);
+        QCOMPARE(cliGrid[i]["lambda2"].toDouble(), p.point.lambda2);
+        QCOMPARE(cliGrid[i]["validation_accuracy"].toDouble(), p.validationAccuracy);
+    }
+    const semrel::TuningPointResult& chosen =
+        service.points[static_cast<std::size_t>(service.chosen)];
+    QCOMPARE(r["chosen"]["tau"].toDouble(), chosen.point.tau);
+    QCOMPARE(r["chosen"]["lambda1"].toDouble(), chosen.point.lambda1);
+    const semrel::ModelState written = semrel::readModelFile(tuned.toStdString());
+    QCOMPARE(written.parameters.size(), service.final.state.parameters.size());
+    for (std::size_t i = 0; i < written.parameters.size(); ++i)
+        QVERIFY(written.parameters[i].values == service.final.state.parameters[i].values);
 }
 
 void TestCliMethod::failsWithMessageNamingTheFile()
