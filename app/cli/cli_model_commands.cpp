@@ -13,6 +13,7 @@
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
+#include <semrel/reports/similarity_csv.h>
 
 #include <cmath>
 #include <cstdio>
@@ -151,10 +152,12 @@ void addRelateCommand(CLI::App& app)
     auto o = std::make_shared<ModelAndData>();
     auto sample = std::make_shared<std::int64_t>(0);
     auto tau = std::make_shared<double>(0.0);
+    auto csv = std::make_shared<std::string>();
     addModelAndData(cmd, *o);
     cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")->required();
     auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)");
-    cmd->callback([o, sample, tau, tauOpt] {
+    cmd->add_option("--csv", *csv, "also write the table as CSV to this file");
+    cmd->callback([o, sample, tau, tauOpt, csv] {
         configureThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
@@ -171,6 +174,10 @@ void addRelateCommand(CLI::App& app)
             namingFile(o->dataPath, [&] { return inspectFeature(model, feature, options); });
         const std::int32_t truth = data.labels[static_cast<std::size_t>(*sample)];
         const std::string truthName = data.classNames[static_cast<std::size_t>(truth)];
+        if (!csv->empty()) {
+            writeSimilarityCsv(similarities, truth, options.tau, *csv);
+            std::fprintf(stderr, "wrote %s\n", csv->c_str());
+        }
         if (o->json) {
             printJson({{"model", o->modelPath},
                        {"dataset", o->dataPath},

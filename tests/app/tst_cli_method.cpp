@@ -34,6 +34,7 @@ private Q_SLOTS:
     void evalPrintsAccuraciesAsJson();
     void relateListsEveryClassSorted();
     void infoDescribesAModel();
+    void relateAndInfoWriteTheirTablesAsCsv();
     void resumedTrainingEqualsAnUninterruptedRun();
     void tuneReportsTheGridAndItsChoice();
     void tuneGivesWhatTheTuningServiceGives();
@@ -224,6 +225,46 @@ void TestCliMethod::infoDescribesAModel()
     QCOMPARE(r["config"]["seed"].toInt(), 3);
     QCOMPARE(r["config"]["encoder_hidden"].toArray(), QJsonArray{16});
     QCOMPARE(r["feature_dim"].toInt(), 16);
+}
+
+void TestCliMethod::relateAndInfoWriteTheirTablesAsCsv()
+{
+    const QString similarities = m_dir.filePath("relate.csv");
+    const QJsonObject related =
+        jsonOf({"relate", m_model, m_data, "--sample", "5", "--json", "--csv", similarities});
+    QFile relateFile(similarities);
+    QVERIFY(relateFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = relateFile.readAll().trimmed().split('\n');
+    const QJsonArray classes = related["classes"].toArray();
+    QCOMPARE(rows.size(), 1 + classes.size());
+    QCOMPARE(rows[0], QByteArray("rank,class_index,class,cosine,relation,tau,seen,true_class"));
+    for (qsizetype i = 0; i < classes.size(); ++i) {
+        const QList<QByteArray> cells = rows[i + 1].split(',');
+        QCOMPARE(cells[1].toInt(), classes[i]["index"].toInt());
+        QVERIFY(std::abs(cells[3].toDouble() - classes[i]["similarity"].toDouble()) < 1e-6);
+        QCOMPARE(cells[5].toDouble(), related["tau"].toDouble());
+        QCOMPARE(cells[7] == "1", classes[i]["true_class"].toBool());
+    }
+
+    const QString history = m_dir.filePath("history.csv");
+    const QJsonObject info = jsonOf({"info", m_model, "--json", "--history-csv", history});
+    QFile historyFile(history);
+    QVERIFY(historyFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = historyFile.readAll().trimmed().split('\n');
+    const QJsonArray epochs = info["history"].toArray();
+    QCOMPARE(lines.size(), 1 + epochs.size());
+    QVERIFY(lines[0].startsWith("run,label,epoch,loss"));
+    for (qsizetype e = 0; e < epochs.size(); ++e) {
+        const QList<QByteArray> cells = lines[e + 1].split(',');
+        QCOMPARE(cells[0], QByteArray("1"));
+        QCOMPARE(cells[2].toInt(), epochs[e]["epoch"].toInt());
+        QVERIFY(std::abs(cells[8].toDouble() - epochs[e]["zsl_accuracy"].toDouble()) < 1e-6);
+    }
+    // A dataset has no history to write.
+    const Run dataset = verb({"info", m_data, "--history-csv", m_dir.filePath("none.csv")});
+    QCOMPARE(dataset.status, 1);
+    QVERIFY2(dataset.err.contains("--history-csv"), dataset.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath("none.csv")));
 }
 
 void TestCliMethod::resumedTrainingEqualsAnUninterruptedRun()

@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "query/query_view.h"
 
+#include "chart_export.h"
 #include "dataset/class_table_model.h"
 #include "error_dialog.h"
 #include "predictions/thumbnail_cache.h"
 #include "query/similarity_chart.h"
-#include "query/similarity_export.h"
-#include "training/history_export.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/errors.h>
+#include <semrel/reports/similarity_csv.h>
 
 #include <QDir>
 #include <QFileDialog>
@@ -423,7 +423,12 @@ QString QueryView::exportSvg(const QString& path) const
 
 QString QueryView::exportCsv(const QString& path) const
 {
-    return writeSimilarityCsv(m_similarities, m_trueClass, tau(), path);
+    try {
+        writeSimilarityCsv(m_similarities, m_trueClass, tau(), path.toStdString());
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
 }
 
 } // namespace semrel::ui
