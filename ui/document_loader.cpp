@@ -4,9 +4,7 @@
 
 #include "jobs/background_job.h"
 
-#include <semrel/dataset/dataset_summary.h>
-#include <semrel/errors.h>
-#include <semrel/model_file/model_file.h>
+#include <semrel/dataset/document.h>
 
 #include <QFileInfo>
 #include <QProgressDialog>
@@ -19,34 +17,11 @@ namespace {
 
 constexpr int kProgressSteps = 1000;
 
-// What opening a path gave: a dataset or a model.
-struct LoadedDocument
+// On the job's thread: nothing here may touch a widget. What the path is, the core decides
+// (openDocument()). Throws what the core throws, or Cancelled when the user stopped it.
+Document load(const QString& path, JobContext& context)
 {
-    std::shared_ptr<const Dataset> dataset;
-    std::shared_ptr<const ModelState> model;
-};
-
-// On the job's thread: nothing here may touch a widget. Throws what the core throws, or
-// Cancelled when the user stopped it.
-LoadedDocument load(const QString& path, JobContext& context)
-{
-    LoadedDocument document;
-    const std::string file = path.toStdString();
-    try {
-        document.dataset =
-            std::make_shared<const Dataset>(loadDataset(file, context.cancellableProgress()));
-    } catch (const DataError& datasetError) {
-        // Both kinds are .h5 files; a folder can only be a dataset.
-        if (QFileInfo(path).isDir() || !QFileInfo::exists(path))
-            throw;
-        try {
-            document.model = std::make_shared<const ModelState>(readModelFile(file));
-        } catch (const ModelError& modelError) {
-            throw DataError(std::string(datasetError.what()) +
-                            "\n\nNor is it a model file: " + modelError.what());
-        }
-    }
-    return document;
+    return openDocument(path.toStdString(), context.cancellableProgress());
 }
 
 } // namespace
@@ -98,7 +73,7 @@ bool DocumentLoader::open(const QString& path)
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, this, &DocumentLoader::cancel);
     m_job->start([path](JobContext& context) { return load(path, context); },
-                 [this, path](const LoadedDocument& document) {
+                 [this, path](const Document& document) {
                      if (document.dataset)
                          Q_EMIT datasetLoaded(document.dataset, path);
                      else if (document.model)
