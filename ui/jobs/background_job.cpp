@@ -43,10 +43,6 @@ void JobContext::throwIfStopRequested() const
 
 void JobContext::reportProgress(double fraction, const std::string& stage)
 {
-    const bool first = !m_sinceReport.isValid();
-    if (!first && fraction < 1.0 && m_sinceReport.elapsed() < BackgroundJob::kProgressIntervalMs)
-        return;
-    m_sinceReport.start();
     BackgroundJob* job = &m_job;
     m_job.postIfCurrent(m_generation, [job, fraction, stage = QString::fromStdString(stage)] {
         Q_EMIT job->progressChanged(fraction, stage);

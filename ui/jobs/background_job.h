@@ -4,7 +4,6 @@
 
 #include <semrel/progress.h>
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
@@ -29,8 +28,8 @@ public:
     // A point where the work may end early: throws Cancelled once a stop was requested.
     void throwIfStopRequested() const;
 
-    // Reports progress (fraction in [0, 1]) as BackgroundJob::progressChanged(): at most every
-    // BackgroundJob::kProgressIntervalMs, and always the first and the last (fraction 1).
+    // Reports progress (fraction in [0, 1]) as BackgroundJob::progressChanged(). Every report
+    // is posted: report at the core's pace (a block read, a few iterations), not per element.
     void reportProgress(double fraction, const std::string& stage);
     // reportProgress() as a ProgressCallback, for core functions. Never throws.
     ProgressCallback progress();
@@ -49,7 +48,6 @@ private:
     BackgroundJob& m_job;
     quint64 m_generation;
     const StopFlag& m_stop;
-    QElapsedTimer m_sinceReport;
 };
 
 // Runs work off the GUI thread, one current run at a time: the single way the window does slow
@@ -71,8 +69,6 @@ class BackgroundJob : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kProgressIntervalMs = 50;
-
     explicit BackgroundJob(QObject* parent = nullptr);
     // Asks the current run to stop and waits for every run of this job to end: long work must
     // check its stop flag (evaluation, which cannot, takes well under a second).
