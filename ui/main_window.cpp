@@ -140,6 +140,8 @@ void MainWindow::createMenus()
     training->addAction(m_trainingPanel->startAction());
     training->addAction(m_trainingPanel->stopAction());
     training->addAction(m_trainingPanel->resumeAction());
+    training->addSeparator();
+    training->addAction(m_trainingPanel->tuneAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SemRel Studio"), this, [this] {

@@ -14,6 +14,7 @@ void registerMetaTypes()
         qRegisterMetaType<std::shared_ptr<const semrel::Dataset>>();
         qRegisterMetaType<std::shared_ptr<const semrel::ModelState>>();
         qRegisterMetaType<std::shared_ptr<const semrel::TrainingResult>>();
+        qRegisterMetaType<semrel::TuningPointResult>();
         return true;
     }();
     Q_UNUSED(registered);

@@ -5,6 +5,7 @@
 #include "dataset/dataset_view.h"
 #include "document_loader.h"
 #include "main_window.h"
+#include "predictions/prediction_table_model.h"
 #include "predictions/predictions_view.h"
 #include "recent_files.h"
 #include "stall_meter.h"
@@ -13,13 +14,17 @@
 #include "training/training_form.h"
 #include "training/training_panel.h"
 #include "training/training_worker.h"
+#include "training/tune_dialog.h"
 #include "training_fixture.h"
 
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/model_file/model_file.h>
 
+#include <QApplication>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -31,6 +36,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace semrel;
@@ -46,6 +52,7 @@ private Q_SLOTS:
     void openingABrokenFileShowsTheMessageAndKeepsThePreviousState();
     void openingABigFileCanBeCancelled();
     void openingAModelShowsItsHistoryAndSettings();
+    void tuneFromTheTrainingMenuEndsWithTheChosenModelExplored();
     void droppingAFileOntoTheWindowOpensIt();
     void recentFilesListOpenedFilesMostRecentFirst();
     void remembersLayoutViewAndTrainingSettings();
@@ -202,6 +209,50 @@ void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
     QCOMPARE(fresh.trainingPanel()->form()->config().network.encoderHidden, std::vector<int>{16});
     QCOMPARE(fresh.findChild<QTabWidget*>(QStringLiteral("views"))->currentIndex(),
              int(MainWindow::TrainingTab));
+}
+
+void TestMainWindow::tuneFromTheTrainingMenuEndsWithTheChosenModelExplored()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    TrainingPanel* panel = window->trainingPanel();
+    panel->form()->setConfig(semrel::test::tinyTrainingConfig(2));
+    QAction* tune = nullptr;
+    for (QAction* menu : window->menuBar()->actions())
+        if (menu->text() == QStringLiteral("&Training"))
+            for (QAction* action : menu->menu()->actions())
+                if (action->text().startsWith(QStringLiteral("T&une")))
+                    tune = action;
+    QVERIFY(tune);
+    QCOMPARE(tune, panel->tuneAction());
+
+    // The dialog is modal: fill it in and accept it once it is up.
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&dialogSeen] {
+        auto* dialog = qobject_cast<TuneDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialogSeen = true;
+        TuningGrid grid;
+        grid.taus = {0.0, 0.4};
+        grid.lambda1s = {1.0};
+        grid.lambda2s = {1.0};
+        dialog->setGrid(grid);
+        dialog->setEpochs(2);
+        dialog->accept();
+    });
+    QSignalSpy finished(panel, &TrainingPanel::trainingFinished);
+    QSignalSpy evaluated(window->predictionsView(), &PredictionsView::evaluationReady);
+    tune->trigger();
+    QVERIFY(dialogSeen);
+    QVERIFY(panel->isRunning());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(int(panel->session()->tuning().points.size()), 2);
+    QVERIFY2(window->statusPanel()->modelText().contains(QStringLiteral("2 epochs trained")),
+             qPrintable(window->statusPanel()->modelText()));
+    // As after training: the model reaches the exploration views.
+    QVERIFY(evaluated.wait(20000));
+    QVERIFY(window->predictionsView()->tableModel()->rowCount() > 0);
 }
 
 void TestMainWindow::droppingAFileOntoTheWindowOpensIt()

@@ -6,6 +6,8 @@
 #include "error_dialog.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
+#include "training/tune_dialog.h"
+#include "training/tuning_view.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
@@ -23,6 +25,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,7 +36,8 @@ namespace semrel::ui {
 TrainingPanel::TrainingPanel(QWidget* parent)
     : QWidget(parent), m_session(new TrainingSession(this)), m_form(new TrainingForm(this)),
       m_charts(new TrainingCharts(this)), m_progress(new QProgressBar(this)),
-      m_resultLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_resultLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_views(new QTabWidget(this)), m_tuningView(new TuningView(this))
 {
     m_lastDirectory = QDir::homePath();
     createActions();
@@ -48,9 +52,22 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     });
     connect(m_session, &TrainingSession::finished, this, &TrainingPanel::onFinished);
     connect(m_session, &TrainingSession::failed, this, &TrainingPanel::onFailed);
+    connect(m_session, &TrainingSession::tuningStarted, this, &TrainingPanel::onTuningStarted);
+    connect(m_session, &TrainingSession::tuningPointFinished, m_tuningView, &TuningView::addPoint);
+    connect(m_session, &TrainingSession::tuningProgress, this,
+            [this](double fraction, const QString& stage, qint64 secondsLeft) {
+                m_progress->setValue(static_cast<int>(std::lround(fraction * 1000)));
+                if (m_session->state() != TrainingSession::State::Stopping)
+                    m_progress->setFormat(
+                        tr("Tuning %1 — %2").arg(stage, TimeLeftEstimator::describe(secondsLeft)));
+            });
+    connect(m_session, &TrainingSession::tuningFinished, this, &TrainingPanel::onTuningFinished);
 
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_charts, tr("Curves"));
+    m_views->addTab(m_tuningView, tr("Tuning"));
     m_splitter->addWidget(makeControls());
-    m_splitter->addWidget(m_charts);
+    m_splitter->addWidget(m_views);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -70,6 +87,9 @@ void TrainingPanel::createActions()
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
     m_resumeAction = new QAction(tr("&Resume Training"), this);
     m_resumeAction->setShortcut(Qt::CTRL | Qt::Key_F5);
+    m_tuneAction = new QAction(tr("T&une τ, λ1, λ2…"), this);
+    m_tuneAction->setStatusTip(
+        tr("Choose τ, λ1 and λ2 on the validation split, then train the best on trainval"));
     m_saveModelAction = new QAction(tr("&Save Model…"), this);
     m_saveModelAction->setShortcut(QKeySequence::Save);
     m_exportPngAction = new QAction(tr("Export Charts as &PNG…"), this);
@@ -79,6 +99,7 @@ void TrainingPanel::createActions()
     m_startAction->setIconText(tr("Start"));
     m_stopAction->setIconText(tr("Stop"));
     m_resumeAction->setIconText(tr("Resume"));
+    m_tuneAction->setIconText(tr("Tune…"));
     m_saveModelAction->setIconText(tr("Save model…"));
     m_exportPngAction->setIconText(tr("PNG…"));
     m_exportSvgAction->setIconText(tr("SVG…"));
@@ -86,6 +107,7 @@ void TrainingPanel::createActions()
     connect(m_startAction, &QAction::triggered, this, &TrainingPanel::startTraining);
     connect(m_stopAction, &QAction::triggered, this, &TrainingPanel::stopTraining);
     connect(m_resumeAction, &QAction::triggered, this, &TrainingPanel::resumeTraining);
+    connect(m_tuneAction, &QAction::triggered, this, &TrainingPanel::askAndTune);
     connect(m_saveModelAction, &QAction::triggered, this, [this] {
         const QString path = askPath(tr("Save Model"), tr("SemRel models (*.h5)"), "h5");
         if (!path.isEmpty())
@@ -121,15 +143,15 @@ QWidget* TrainingPanel::makeControls()
 
     auto* buttons = new QGridLayout;
     const QList<QAction*> actions = {m_startAction,     m_stopAction,      m_resumeAction,
-                                     m_saveModelAction, m_exportPngAction, m_exportSvgAction,
-                                     m_exportCsvAction};
+                                     m_tuneAction,      m_saveModelAction, m_exportPngAction,
+                                     m_exportSvgAction, m_exportCsvAction};
     for (int i = 0; i < actions.size(); ++i) {
         auto* button = new QToolButton(this);
         button->setDefaultAction(actions[i]); // shows the action's short iconText
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setObjectName(actions[i]->iconText());
-        // Start / Stop / Resume / Save on the first row, the exports below.
+        // Start / Stop / Resume / Tune on the first row, Save and the exports below.
         buttons->addWidget(button, i < 4 ? 0 : 1, i < 4 ? i : i - 4);
     }
     m_progress->setObjectName(QStringLiteral("trainingProgress"));
@@ -202,6 +224,49 @@ void TrainingPanel::resumeTraining()
         showError(this, tr("Resume"), why);
 }
 
+void TrainingPanel::askAndTune()
+{
+    TrainingConfig config;
+    if (!m_session->canTune() || !readForm(&config))
+        return;
+    TuneDialog dialog(config, this);
+    if (dialog.exec() == QDialog::Accepted)
+        tune(dialog.grid(), dialog.epochs());
+}
+
+void TrainingPanel::tune(const TuningGrid& grid, int epochs)
+{
+    TrainingConfig config;
+    QString why;
+    if (m_session->isRunning() || !readForm(&config))
+        return;
+    if (epochs > 0)
+        config.epochs = epochs;
+    if (!m_session->tune(config, grid, &why))
+        showError(this, tr("Tune"), why);
+}
+
+void TrainingPanel::onTuningStarted()
+{
+    m_tuningView->start(m_session->tuning().grid, m_session->runEpochs());
+    m_views->setCurrentWidget(m_tuningView);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("tuning…"));
+    m_resultLabel->clear();
+}
+
+void TrainingPanel::onTuningFinished()
+{
+    const TuningOutcome& outcome = m_session->tuning();
+    m_tuningView->finish(outcome);
+    if (outcome.retrained)
+        return; // the final training ends as a training does: onFinished()
+    m_progress->setFormat(tr("tuning stopped after %1 of %2 points: no model")
+                              .arg(outcome.points.size())
+                              .arg(outcome.grid.size()));
+    Q_EMIT statusMessage(tr("Tuning stopped before the best point was trained: no model."));
+}
+
 void TrainingPanel::stopTraining()
 {
     m_session->stop();
@@ -210,7 +275,10 @@ void TrainingPanel::stopTraining()
 void TrainingPanel::onRunStarted(const TrainingConfig& config, int firstEpoch)
 {
     const bool resumed = firstEpoch > 1;
-    m_charts->startRun(runLabel(config) + (resumed ? tr(" resumed") : QString()), config.epochs);
+    QString label = runLabel(config) + (resumed ? tr(" resumed") : QString());
+    if (m_session->state() != TrainingSession::State::Training)
+        label = tr("%1, tuned").arg(label); // the final training of a tuning
+    m_charts->startRun(label, config.epochs);
     if (resumed && m_session->checkpoint())
         for (const EpochReport& report : m_session->checkpoint()->history)
             m_charts->addEpoch(report);
@@ -292,6 +360,7 @@ void TrainingPanel::updateActions()
     m_startAction->setEnabled(m_session->canStart());
     m_stopAction->setEnabled(m_session->canStop());
     m_resumeAction->setEnabled(m_session->canResume());
+    m_tuneAction->setEnabled(m_session->canTune());
     m_saveModelAction->setEnabled(m_session->canSave());
 }
 

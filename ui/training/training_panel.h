@@ -16,14 +16,17 @@ class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
+class QTabWidget;
 
 namespace semrel::ui {
 
 class TrainingCharts;
 class TrainingForm;
+class TuningView;
 
-// The Training view: the hyper-parameter form, Start / Stop / Resume, a progress bar with the
-// time left, the live charts, and saving the model and exporting charts and history. What can be
+// The Training view: the hyper-parameter form, Start / Stop / Resume / Tune, a progress bar with
+// the time left, the live charts and the tuning's grid points, and saving the model and
+// exporting charts and history. What can be
 // done when, and the run itself, belong to its TrainingSession; the panel shows them.
 class TrainingPanel : public QWidget
 {
@@ -53,6 +56,7 @@ public:
     QAction* startAction() const { return m_startAction; }
     QAction* stopAction() const { return m_stopAction; }
     QAction* resumeAction() const { return m_resumeAction; }
+    QAction* tuneAction() const { return m_tuneAction; }
     QAction* saveModelAction() const { return m_saveModelAction; }
     QAction* exportPngAction() const { return m_exportPngAction; }
     QAction* exportSvgAction() const { return m_exportSvgAction; }
@@ -60,6 +64,7 @@ public:
 
     TrainingForm* form() const { return m_form; }
     TrainingCharts* charts() const { return m_charts; }
+    TuningView* tuningView() const { return m_tuningView; }
     TrainingSession* session() const { return m_session; }
 
     QByteArray saveLayout() const;
@@ -72,6 +77,10 @@ public Q_SLOTS:
     void stopTraining();
     // Continues the last stopped run (or an opened checkpoint) up to the form's epoch count.
     void resumeTraining();
+    // Tunes τ, λ1, λ2 over `grid` with the form's other settings (epochs > 0 replaces the
+    // form's epochs for every run); the chosen point's model ends as a training's does. Shows an
+    // error (and changes nothing) when it cannot start.
+    void tune(const semrel::TuningGrid& grid, int epochs = 0);
 
 Q_SIGNALS:
     void runningChanged(bool running);
@@ -92,6 +101,9 @@ private:
     void onProgress(int epoch, double fractionDone, qint64 secondsLeft);
     void onFinished(const TrainingResult& result);
     void onFailed(const QString& message);
+    void onTuningStarted();
+    void onTuningFinished();
+    void askAndTune();
     QString runLabel(const TrainingConfig& config) const;
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
 
@@ -104,9 +116,12 @@ private:
     QProgressBar* m_progress;
     QLabel* m_resultLabel;
     QSplitter* m_splitter;
+    QTabWidget* m_views; // the curves and the tuning
+    TuningView* m_tuningView;
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resumeAction = nullptr;
+    QAction* m_tuneAction = nullptr;
     QAction* m_saveModelAction = nullptr;
     QAction* m_exportPngAction = nullptr;
     QAction* m_exportSvgAction = nullptr;

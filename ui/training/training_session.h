@@ -7,6 +7,7 @@
 
 #include <semrel/dataset/dataset.h>
 #include <semrel/training/trainer.h>
+#include <semrel/training/tuning.h>
 
 #include <QObject>
 #include <QString>
@@ -17,15 +18,29 @@
 
 namespace semrel::ui {
 
+class BackgroundJob;
+class JobContext;
 class TrainingWorker;
 
-// The window's training without its widgets: which of start, stop, resume and save make sense
-// now, the run in progress, and what it left (a model, a checkpoint). Runs the core Trainer in a
-// TrainingWorker on a thread it owns. GUI thread only.
+// What the last tuning gave: every grid point that finished, in grid order, and the choice.
+struct TuningOutcome
+{
+    std::vector<TuningPoint> grid;         // every point of the grid, in order
+    std::vector<TuningPointResult> points; // those that finished
+    int chosen = -1;                       // index into `points`; -1 when none finished
+    bool retrained = false;                // the chosen point was trained on trainval
+    bool stopped = false;
+};
+
+// The window's training without its widgets: which of start, stop, resume, tune and save make
+// sense now, the run in progress, and what it left (a model, a checkpoint). Runs the core Trainer
+// in a TrainingWorker on a thread it owns, and the core's tuning (tune()) as a BackgroundJob.
+// GUI thread only.
 //
 // States and transitions:
 //   Idle --start()/resume()--> Training --stop()--> Stopping --(run ends)--> Idle
-//   Training --(run ends: done, stopped, failed)--> Idle
+//   Idle --tune()--> Tuning --stop()--> Stopping --(tuning returns)--> Idle
+//   Training or Tuning --(ends: done, stopped, failed)--> Idle
 // What a finished run leaves: a model when at least one epoch completed (none otherwise, so
 // there is nothing to save after a stop in the first epoch), and a checkpoint (what Resume
 // continues from) when it was stopped after an epoch. A run that fails leaves the previous
@@ -35,7 +50,7 @@ class TrainingSession : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Idle, Training, Stopping };
+    enum class State { Idle, Training, Tuning, Stopping };
     Q_ENUM(State)
 
     explicit TrainingSession(QObject* parent = nullptr);
@@ -53,7 +68,8 @@ public:
     bool isRunning() const { return m_state != State::Idle; }
     bool canStart() const { return m_state == State::Idle && m_data; }
     bool canResume() const { return canStart() && m_checkpoint; }
-    bool canStop() const { return m_state == State::Training; }
+    bool canTune() const { return canStart(); }
+    bool canStop() const { return m_state == State::Training || m_state == State::Tuning; }
     bool canSave() const { return m_state == State::Idle && m_model; }
 
     // The last run's result, whatever it was (null before the first run ends).
@@ -71,7 +87,16 @@ public:
     // Continues the checkpoint up to config.epochs in total; false (with `why`) when it cannot,
     // including when the checkpoint has that many epochs already.
     bool resume(TrainingConfig config, QString* why = nullptr);
-    // Asks the run to stop after the batch in progress.
+    // Chooses τ, λ1, λ2 on the validation split (the core's tune()): every point of `grid` is
+    // trained on train with `base`'s other settings and scored on val, as tuningPointFinished()
+    // reports; then the best point is trained on trainval, and that run ends as a training does
+    // (runStarted(), epochs, finished(), the model). False (with `why`) when it cannot start:
+    // busy, no dataset, invalid settings or grid. A dataset without a val split fails at once.
+    bool tune(TrainingConfig base, TuningGrid grid, QString* why = nullptr);
+    // What the last tuning gave so far (updated as points finish).
+    const TuningOutcome& tuning() const { return m_tuning; }
+
+    // Asks the run (or the tuning) to stop after the batch in progress.
     void stop();
 
     // The worker and its thread, for those who watch them (tests check that they end).
@@ -92,6 +117,13 @@ Q_SIGNALS:
     // model() changed: a run completed an epoch, or a new run left none.
     void modelChanged(std::shared_ptr<const semrel::ModelState> model);
 
+    // Tuning: it began (tuning().grid lists the points), a point finished, how far it is
+    // overall (with a stage such as "point 2 of 12: τ 0.2, λ1 1, λ2 1"), it ended (tuning()
+    // says how; when it retrained, finished() follows with the final run).
+    void tuningStarted();
+    void tuningPointFinished(const semrel::TuningPointResult& result);
+    void tuningProgress(double fraction, const QString& stage, qint64 secondsLeft);
+    void tuningFinished();
     // To the worker (queued across threads).
     void trainRequested(const semrel::TrainingConfig& config,
                         std::shared_ptr<const semrel::Dataset> data);
@@ -105,7 +137,12 @@ private:
     void onBatchProgress(int epoch, qint64 batch, qint64 batches);
     void onFinished(std::shared_ptr<const TrainingResult> result);
     void onFailed(const QString& message);
+    void adoptResult(std::shared_ptr<const TrainingResult> result);
     void setState(State state);
+    void startTuningJob(const TrainingConfig& base, const TuningGrid& grid);
+    struct TuningPace;
+    TuningCallbacks tuningCallbacks(JobContext& context, const std::shared_ptr<TuningPace>& pace,
+                                    const TrainingConfig& base);
 
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const TrainingResult> m_result;
@@ -116,8 +153,11 @@ private:
     TimeLeftEstimator m_timeLeft;
     QTemporaryDir m_checkpointDir;
 
+    TuningOutcome m_tuning;
+
     QThread m_thread;
-    TrainingWorker* m_worker; // lives on m_thread; deleted when it finishes
+    TrainingWorker* m_worker;   // lives on m_thread; deleted when it finishes
+    BackgroundJob* m_tuningJob; // object name "tuning"
 };
 
 } // namespace semrel::ui

@@ -26,6 +26,9 @@ private Q_SLOTS:
     void resumeRefusesACheckpointThatHasTheEpochsAlready();
     void aFailedRunKeepsThePreviousModel();
     void anotherDatasetForgetsTheCheckpoint();
+    void tuneReportsEveryPointThenTrainsTheChosenOne();
+    void stopDuringTheGridLeavesNoModel();
+    void tuneRefusesAnInvalidGridOrADatasetWithoutVal();
 
 private:
     // Runs to the end of the first epoch of a long run, then stops it.
@@ -221,6 +224,103 @@ void TestTrainingSession::anotherDatasetForgetsTheCheckpoint()
     QVERIFY(!withOptimiser.optimizerState.empty());
     session.setOpenedModel(std::make_shared<const ModelState>(withOptimiser));
     QVERIFY(session.canResume());
+}
+
+void TestTrainingSession::tuneReportsEveryPointThenTrainsTheChosenOne()
+{
+    TrainingSession session;
+    session.setDataset(m_data);
+    TuningGrid grid;
+    grid.taus = {0.0, 0.4};
+    grid.lambda1s = {1.0};
+    grid.lambda2s = {0.5, 1.0};
+    QSignalSpy states(&session, &TrainingSession::stateChanged);
+    QSignalSpy points(&session, &TrainingSession::tuningPointFinished);
+    QSignalSpy started(&session, &TrainingSession::runStarted);
+    QSignalSpy epochs(&session, &TrainingSession::epochFinished);
+    QSignalSpy tuned(&session, &TrainingSession::tuningFinished);
+    QSignalSpy finished(&session, &TrainingSession::finished);
+    QVERIFY(session.tune(semrel::test::tinyTrainingConfig(2), grid));
+    QCOMPARE(session.state(), State::Tuning);
+    QVERIFY(!session.canStart() && !session.canTune() && session.canStop());
+    QCOMPARE(int(session.tuning().grid.size()), 4);
+    QVERIFY(finished.wait(60000));
+
+    QCOMPARE(points.count(), 4); // each as it finished, in grid order
+    for (int i = 0; i < 4; ++i) {
+        const auto point = points.at(i).first().value<TuningPointResult>();
+        QCOMPARE(point.index, i);
+        QVERIFY(point.validationAccuracy >= 0.0 && point.validationAccuracy <= 1.0);
+    }
+    QCOMPARE(tuned.count(), 1);
+    const TuningOutcome& outcome = session.tuning();
+    QCOMPARE(int(outcome.points.size()), 4);
+    QVERIFY(outcome.chosen >= 0 && outcome.retrained && !outcome.stopped);
+    for (const TuningPointResult& p : outcome.points)
+        QVERIFY(p.validationAccuracy <=
+                outcome.points[static_cast<std::size_t>(outcome.chosen)].validationAccuracy);
+    // The final training looks like a training: one run, its epochs, a model with its point.
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(epochs.count(), 2);
+    const TuningPoint& best = outcome.points[static_cast<std::size_t>(outcome.chosen)].point;
+    QVERIFY(session.model());
+    QCOMPARE(session.model()->history.size(), std::size_t(2));
+    QCOMPARE(session.model()->config.tau, best.tau);
+    QCOMPARE(session.model()->config.lambda2, best.lambda2);
+    QCOMPARE(session.model()->config.trainSplit, Split::Trainval);
+    QVERIFY(session.canSave());
+    QCOMPARE(states.first().first().value<State>(), State::Tuning);
+    QCOMPARE(states.last().first().value<State>(), State::Idle);
+}
+
+void TestTrainingSession::stopDuringTheGridLeavesNoModel()
+{
+    TrainingSession session;
+    session.setDataset(m_data);
+    TuningGrid grid;
+    grid.taus = {0.0, 0.2, 0.4};
+    QSignalSpy progress(&session, &TrainingSession::tuningProgress);
+    QSignalSpy tuned(&session, &TrainingSession::tuningFinished);
+    QSignalSpy finished(&session, &TrainingSession::finished);
+    QVERIFY(session.tune(semrel::test::tinyTrainingConfig(100000), grid));
+    QVERIFY(progress.wait(20000));
+    session.stop();
+    QCOMPARE(session.state(), State::Stopping);
+    QVERIFY(tuned.wait(20000));
+    QCOMPARE(session.state(), State::Idle);
+    QVERIFY(session.tuning().stopped);
+    QVERIFY(!session.tuning().retrained);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!session.model());
+    QVERIFY(!session.canSave());
+    QVERIFY(session.canTune());
+}
+
+void TestTrainingSession::tuneRefusesAnInvalidGridOrADatasetWithoutVal()
+{
+    TrainingSession session;
+    session.setDataset(m_data);
+    QString why;
+    TuningGrid outOfRange;
+    outOfRange.taus = {0.0, 1.5};
+    QVERIFY(!session.tune(semrel::test::tinyTrainingConfig(2), outOfRange, &why));
+    QVERIFY2(why.contains(QStringLiteral("1.5")) || why.contains(QStringLiteral("τ")),
+             qPrintable(why));
+    TuningGrid empty;
+    empty.lambda1s.clear();
+    QVERIFY(!session.tune(semrel::test::tinyTrainingConfig(2), empty, &why));
+    QCOMPARE(session.state(), State::Idle);
+
+    auto noVal = std::make_shared<Dataset>(*m_data);
+    noVal->split(Split::Val).clear();
+    session.setDataset(noVal);
+    QSignalSpy failed(&session, &TrainingSession::failed);
+    QVERIFY(session.tune(semrel::test::tinyTrainingConfig(2), TuningGrid{}));
+    QVERIFY(failed.wait(20000));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("val")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(session.state(), State::Idle);
+    QVERIFY(!session.model());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingSession)
