@@ -5,8 +5,8 @@
 #include "chart_export.h"
 #include "dataset/class_table_model.h"
 #include "error_dialog.h"
-#include "jobs/background_job.h"
 #include "predictions/thumbnail_cache.h"
+#include "query/image_feature_job.h"
 #include "query/similarity_chart.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
@@ -17,7 +17,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,7 +31,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 
 namespace semrel::ui {
 
@@ -42,32 +40,13 @@ constexpr int kTauSteps = 100; // slider ticks per unit of τ
 constexpr int kPreviewSize = 160;
 constexpr int kDefaultTopK = 30;
 
-// On the image job's thread: the file decoded, as the extractor's channels ask.
-QImage decodeImageFile(const QString& path)
-{
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QImage image = reader.read();
-    if (image.isNull())
-        throw DataError(QStringLiteral("%1: %2").arg(path, reader.errorString()).toStdString());
-    return image;
-}
-
 } // namespace
 
-struct QueryView::ExtractorSlot
-{
-    std::mutex lock;
-    std::string path; // of `extractor`
-    std::unique_ptr<FeatureExtractor> extractor;
-};
-
 QueryView::QueryView(QWidget* parent)
-    : QWidget(parent), m_extractor(std::make_shared<ExtractorSlot>()),
-      m_imageQuery(new BackgroundJob(this)), m_chart(new SimilarityChart(this))
+    : QWidget(parent), m_imageFeature(new ImageFeatureJob(this)), m_chart(new SimilarityChart(this))
 {
-    m_imageQuery->setObjectName(QStringLiteral("imageQuery"));
-    connect(m_imageQuery, &BackgroundJob::failed, this, [this](const QString& message) {
+    connect(m_imageFeature, &ImageFeatureJob::featureReady, this, &QueryView::onImageFeature);
+    connect(m_imageFeature, &ImageFeatureJob::failed, this, [this](const QString& message) {
         m_info->setText(tr("The image could not be queried."));
         showError(this, tr("Could not query the image"), message);
     });
@@ -197,7 +176,7 @@ QWidget* QueryView::makeSidePanel()
 void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
                                    std::shared_ptr<const Dataset> data)
 {
-    m_imageQuery->discard(); // an image's feature is for the model no longer shown
+    m_imageFeature->discard(); // an image's feature is for the model no longer shown
     m_model = model && data ? std::move(model) : nullptr;
     m_data = m_model ? std::move(data) : nullptr;
     m_roles = m_data ? classRoles(*m_data) : ClassRoles{};
@@ -236,7 +215,6 @@ void QueryView::setDatasetPath(const QString& path)
 void QueryView::setExtractorPath(const QString& path)
 {
     m_extractorPath = path;
-    m_extractor = std::make_shared<ExtractorSlot>(); // a run still using the old one keeps it
 }
 
 void QueryView::setThumbnails(ThumbnailCache* thumbnails)
@@ -276,7 +254,7 @@ bool QueryView::showSample(qint64 sample)
 {
     if (!m_data || sample < 0 || sample >= m_data->sampleCount())
         return false;
-    m_imageQuery->discard(); // the user moved on to a sample
+    m_imageFeature->discard(); // the user moved on to a sample
     const float* row = m_data->features.row(sample);
     m_feature.assign(row, row + m_data->featureDim());
     m_sample = sample;
@@ -312,45 +290,16 @@ bool QueryView::showImageFile(const QString& path)
     if (extractorPath.isEmpty())
         return false;
     m_info->setText(tr("Computing the feature of %1…").arg(QFileInfo(path).fileName()));
-    struct ImageFeature
-    {
-        std::vector<float> feature;
-        QImage preview;
-    };
     // Decoding, loading a TorchScript module and running it take from milliseconds to seconds.
-    m_imageQuery->start(
-        [path, extractorPath, slot = m_extractor](JobContext& context) {
-            QImage image = decodeImageFile(path);
-            context.throwIfStopRequested();
-            const std::lock_guard<std::mutex> hold(slot->lock);
-            if (!slot->extractor || slot->path != extractorPath.toStdString()) {
-                slot->extractor = std::make_unique<FeatureExtractor>(
-                    FeatureExtractor::load(extractorPath.toStdString()));
-                slot->path = extractorPath.toStdString();
-            }
-            // The extractor fits the image to its input (crop, scale, invert) itself; here it is
-            // only decoded.
-            const bool grey = slot->extractor->input().channels == 1;
-            image = image.convertToFormat(grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-            const ImageView view{image.constBits(), image.width(), image.height(), grey ? 1 : 3,
-                                 static_cast<int>(image.bytesPerLine())};
-            ImageFeature result;
-            result.feature = slot->extractor->extractImage(view);
-            result.preview = image.scaled(kPreviewSize, kPreviewSize, Qt::KeepAspectRatio,
-                                          Qt::SmoothTransformation);
-            return result;
-        },
-        [this, path, extractorPath](ImageFeature result) {
-            onImageFeature(path, extractorPath, std::move(result.feature), result.preview);
-        });
+    m_imageFeature->start(path, extractorPath, kPreviewSize);
     return true;
 }
 
 void QueryView::onImageFeature(const QString& path, const QString& extractorPath,
-                               std::vector<float> feature, const QImage& preview)
+                               const std::vector<float>& feature, const QImage& preview)
 {
     m_extractorPath = extractorPath; // loaded fine: not asked for again
-    m_feature = std::move(feature);
+    m_feature = feature;
     m_sample = -1;
     m_trueClass = -1;
     m_queryName = QFileInfo(path).fileName();

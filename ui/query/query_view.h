@@ -25,7 +25,7 @@ class QSpinBox;
 
 namespace semrel::ui {
 
-class BackgroundJob;
+class ImageFeatureJob;
 class SimilarityChart;
 class ThumbnailCache;
 
@@ -86,7 +86,7 @@ private:
     void refresh();
     QString extractorPathToUse();
     void onImageFeature(const QString& path, const QString& extractorPath,
-                        std::vector<float> feature, const QImage& preview);
+                        const std::vector<float>& feature, const QImage& preview);
     void showSamplePreview();
     void chooseImageFile();
     void showPreview(const QPixmap& pixmap);
@@ -94,12 +94,8 @@ private:
     std::shared_ptr<const RelationModel> m_model;
     std::shared_ptr<const Dataset> m_data;
     ClassRoles m_roles; // of m_data's classes
-    // The extractor, loaded on first use by the image job. Shared with the job's runs, which
-    // take its lock: an extractor serves one thread at a time.
-    struct ExtractorSlot;
-    std::shared_ptr<ExtractorSlot> m_extractor;
     QString m_extractorPath;
-    BackgroundJob* m_imageQuery; // object name "imageQuery"
+    ImageFeatureJob* m_imageFeature;
     QString m_datasetPath;
     ThumbnailCache* m_thumbnails = nullptr;
 

@@ -4,6 +4,7 @@
 
 #include "chart_export.h"
 #include "error_dialog.h"
+#include "training/run_status_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
 #include "training/tune_dialog.h"
@@ -21,29 +22,24 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QIODevice>
-#include <QLabel>
-#include <QProgressBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace semrel::ui {
 
 TrainingPanel::TrainingPanel(QWidget* parent)
     : QWidget(parent), m_session(new TrainingSession(this)), m_form(new TrainingForm(this)),
-      m_charts(new TrainingCharts(this)), m_progress(new QProgressBar(this)),
-      m_resultLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
-      m_views(new QTabWidget(this)), m_tuningView(new TuningView(this))
+      m_charts(new TrainingCharts(this)), m_status(new RunStatusView(m_session, this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_views(new QTabWidget(this)),
+      m_tuningView(new TuningView(this))
 {
     m_lastDirectory = QDir::homePath();
     createActions();
     connect(m_session, &TrainingSession::stateChanged, this, &TrainingPanel::onStateChanged);
     connect(m_session, &TrainingSession::runStarted, this, &TrainingPanel::onRunStarted);
-    connect(m_session, &TrainingSession::progressChanged, this, &TrainingPanel::onProgress);
     connect(m_session, &TrainingSession::threadsInUseChanged, this,
             &TrainingPanel::threadsInUseChanged);
     connect(m_session, &TrainingSession::epochFinished, this, [this](const EpochReport& report) {
@@ -54,13 +50,6 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     connect(m_session, &TrainingSession::failed, this, &TrainingPanel::onFailed);
     connect(m_session, &TrainingSession::tuningStarted, this, &TrainingPanel::onTuningStarted);
     connect(m_session, &TrainingSession::tuningPointFinished, m_tuningView, &TuningView::addPoint);
-    connect(m_session, &TrainingSession::tuningProgress, this,
-            [this](double fraction, const QString& stage, qint64 secondsLeft) {
-                m_progress->setValue(static_cast<int>(std::lround(fraction * 1000)));
-                if (m_session->state() != TrainingSession::State::Stopping)
-                    m_progress->setFormat(
-                        tr("Tuning %1 — %2").arg(stage, TimeLeftEstimator::describe(secondsLeft)));
-            });
     connect(m_session, &TrainingSession::tuningFinished, this, &TrainingPanel::onTuningFinished);
 
     m_views->setDocumentMode(true);
@@ -154,21 +143,13 @@ QWidget* TrainingPanel::makeControls()
         // Start / Stop / Resume / Tune on the first row, Save and the exports below.
         buttons->addWidget(button, i < 4 ? 0 : 1, i < 4 ? i : i - 4);
     }
-    m_progress->setObjectName(QStringLiteral("trainingProgress"));
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("idle"));
-    m_progress->setTextVisible(true);
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* controls = new QWidget(this);
     auto* layout = new QVBoxLayout(controls);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(formBox, 1);
     layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_resultLabel);
+    layout->addWidget(m_status);
     return controls;
 }
 
@@ -250,21 +231,14 @@ void TrainingPanel::onTuningStarted()
 {
     m_tuningView->start(m_session->tuning().grid, m_session->runEpochs());
     m_views->setCurrentWidget(m_tuningView);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("tuning…"));
-    m_resultLabel->clear();
 }
 
 void TrainingPanel::onTuningFinished()
 {
     const TuningOutcome& outcome = m_session->tuning();
     m_tuningView->finish(outcome);
-    if (outcome.retrained)
-        return; // the final training ends as a training does: onFinished()
-    m_progress->setFormat(tr("tuning stopped after %1 of %2 points: no model")
-                              .arg(outcome.points.size())
-                              .arg(outcome.grid.size()));
-    Q_EMIT statusMessage(tr("Tuning stopped before the best point was trained: no model."));
+    if (!outcome.retrained) // else the final training ends as a training does: onFinished()
+        Q_EMIT statusMessage(tr("Tuning stopped before the best point was trained: no model."));
 }
 
 void TrainingPanel::stopTraining()
@@ -282,16 +256,11 @@ void TrainingPanel::onRunStarted(const TrainingConfig& config, int firstEpoch)
     if (resumed && m_session->checkpoint())
         for (const EpochReport& report : m_session->checkpoint()->history)
             m_charts->addEpoch(report);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("starting…"));
-    m_resultLabel->clear();
 }
 
 void TrainingPanel::onStateChanged(TrainingSession::State state)
 {
     m_form->setEnabled(state == TrainingSession::State::Idle);
-    if (state == TrainingSession::State::Stopping)
-        m_progress->setFormat(tr("stopping…"));
     updateActions();
     const bool running = state != TrainingSession::State::Idle;
     if (running != m_wasRunning) {
@@ -300,46 +269,10 @@ void TrainingPanel::onStateChanged(TrainingSession::State state)
     }
 }
 
-void TrainingPanel::onProgress(int epoch, double fractionDone, qint64 secondsLeft)
-{
-    m_progress->setValue(static_cast<int>(std::lround(fractionDone * 1000)));
-    if (m_session->state() == TrainingSession::State::Stopping)
-        return;
-    m_progress->setFormat(tr("Epoch %1 / %2 — %3")
-                              .arg(epoch)
-                              .arg(m_session->runEpochs())
-                              .arg(TimeLeftEstimator::describe(secondsLeft)));
-}
-
 void TrainingPanel::onFinished(const TrainingResult& result)
 {
     m_charts->flush();
-    const int epochs = static_cast<int>(result.state.history.size());
-    if (epochs == 0)
-        m_progress->setFormat(tr("stopped before the first epoch ended: no model"));
-    else
-        m_progress->setFormat(result.stopped ? tr("stopped after %1 epochs").arg(epochs)
-                                             : tr("done: %1 epochs").arg(epochs));
-    if (!result.stopped)
-        m_progress->setValue(m_progress->maximum());
-    QStringList lines;
-    if (!result.state.history.empty()) {
-        const EpochReport& last = result.state.history.back();
-        const auto percent = [](double v) {
-            return std::isnan(v) ? QStringLiteral("–") : QString::number(100 * v, 'f', 1);
-        };
-        if (!std::isnan(last.validationAccuracy))
-            lines << tr("Last epoch: validation %1 %").arg(percent(last.validationAccuracy));
-        if (!std::isnan(last.zslAccuracy))
-            lines << tr("Last epoch: ZSL %1 %").arg(percent(last.zslAccuracy))
-                  << tr("GZSL: ts %1 · tr %2 · H %3 %")
-                         .arg(percent(last.gzslUnseen), percent(last.gzslSeen),
-                              percent(last.gzslH));
-    }
-    for (const std::string& warning : result.warnings)
-        lines << QString::fromStdString(warning);
-    m_resultLabel->setText(lines.join(QLatin1Char('\n')));
-    if (epochs == 0)
+    if (result.state.history.empty())
         Q_EMIT statusMessage(tr("Training stopped before its first epoch ended: no model."));
     else
         Q_EMIT statusMessage(result.stopped ? tr("Training stopped; the model so far can be saved.")
@@ -350,7 +283,6 @@ void TrainingPanel::onFinished(const TrainingResult& result)
 void TrainingPanel::onFailed(const QString& message)
 {
     m_charts->flush();
-    m_progress->setFormat(tr("failed"));
     showError(this, tr("Training failed"), message);
     Q_EMIT trainingFailed(message);
 }

@@ -13,13 +13,12 @@
 #include <memory>
 
 class QAction;
-class QLabel;
-class QProgressBar;
 class QSplitter;
 class QTabWidget;
 
 namespace semrel::ui {
 
+class RunStatusView;
 class TrainingCharts;
 class TrainingForm;
 class TuningView;
@@ -98,7 +97,6 @@ private:
     void updateActions();
     void onStateChanged(TrainingSession::State state);
     void onRunStarted(const TrainingConfig& config, int firstEpoch);
-    void onProgress(int epoch, double fractionDone, qint64 secondsLeft);
     void onFinished(const TrainingResult& result);
     void onFailed(const QString& message);
     void onTuningStarted();
@@ -113,8 +111,7 @@ private:
 
     TrainingForm* m_form;
     TrainingCharts* m_charts;
-    QProgressBar* m_progress;
-    QLabel* m_resultLabel;
+    RunStatusView* m_status;
     QSplitter* m_splitter;
     QTabWidget* m_views; // the curves and the tuning
     TuningView* m_tuningView;
