@@ -379,10 +379,10 @@ void TestTrainingPanel::tuneCanBeCancelled()
     auto panel = makePanel(semrel::test::tinyTrainingConfig(100000));
     QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
     QSignalSpy running(panel.get(), &TrainingPanel::runningChanged);
-    QSignalSpy progress(panel->session(), &TrainingSession::tuningProgress);
+    QSignalSpy tuningProgress(panel->session(), &TrainingSession::tuningProgress);
     panel->tune(TuningGrid{});
     QVERIFY(panel->isRunning());
-    QVERIFY(progress.wait(20000)); // the first grid point is training
+    QVERIFY(tuningProgress.wait(20000)); // the first grid point is training
     panel->stopAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 20000);
     QCOMPARE(finished.count(), 0);
