@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: MIT
 // `semrel-studio [FILE]`: the SemRel Studio window. Without FILE it opens the demo dataset.
 #include "app_settings.h"
+#include "install/data_directory.h"
+#include "install/version.h"
 #include "main_window.h"
 #include "metatypes.h"
 #include "startup_script.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QMap>
 
 #include <cstdio>
@@ -18,7 +19,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SemRel"));
     QApplication::setApplicationName(QStringLiteral("SemRel Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(SEMREL_VERSION));
+    QApplication::setApplicationVersion(QString::fromUtf8(semrel::app::programVersion()));
     QApplication::setDesktopFileName(QStringLiteral("io.github.semrel.Studio"));
     semrel::ui::registerMetaTypes();
 
@@ -59,9 +60,9 @@ int main(int argc, char** argv)
 
     semrel::ui::StartupOptions options;
     const QStringList files = parser.positionalArguments();
-    options.file = files.isEmpty() ? QStringLiteral(SEMREL_DEMO_DATASET) : files.first();
-    if (files.isEmpty() && !QFileInfo::exists(options.file))
-        options.file.clear(); // an installed build without the demo: start empty
+    // Without a file, the demo from the data directory; without the demo, an empty window.
+    options.file = files.isEmpty() ? QString::fromStdString(semrel::app::demoDatasetPath().string())
+                                   : files.first();
     options.secondFile = files.size() > 1 ? files.at(1) : QString();
     if (parser.isSet(sample)) {
         bool ok = false;
@@ -106,6 +107,10 @@ int main(int argc, char** argv)
         window.show();
         semrel::ui::StartupScript script(window, options);
         QObject::connect(&script, &semrel::ui::StartupScript::finished, &app, [&](int code) {
+            // Says what was grabbed: the title names the dataset shown.
+            if (code == 0)
+                std::printf("wrote %s: %s\n", qPrintable(options.screenshotPath),
+                            qPrintable(window.windowTitle()));
             window.close();
             QApplication::exit(code);
         });
