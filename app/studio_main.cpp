@@ -13,10 +13,31 @@
 #include <QMap>
 
 #include <cstdio>
+#include <memory>
+#include <string_view>
+
+namespace {
+
+// --help and --version only print: they must work without a display (over ssh, or when the
+// build writes the man page), where QApplication would abort.
+bool onlyPrints(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "-?" || argument == "-v" ||
+            argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                               : std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SemRel"));
     QApplication::setApplicationName(QStringLiteral("SemRel Studio"));
     QApplication::setApplicationVersion(QString::fromUtf8(semrel::app::programVersion()));
@@ -56,7 +77,7 @@ int main(int argc, char** argv)
                                                 "on a dataset."),
                                  QStringLiteral("[FILE2]"));
     parser.addOptions({screenshot, trainEpochs, view, settings, sample});
-    parser.process(app);
+    parser.process(*app); // exits after --help or --version
 
     semrel::ui::StartupOptions options;
     const QStringList files = parser.positionalArguments();
@@ -106,7 +127,7 @@ int main(int argc, char** argv)
         semrel::ui::MainWindow window(*appSettings);
         window.show();
         semrel::ui::StartupScript script(window, options);
-        QObject::connect(&script, &semrel::ui::StartupScript::finished, &app, [&](int code) {
+        QObject::connect(&script, &semrel::ui::StartupScript::finished, app.get(), [&](int code) {
             // Says what was grabbed: the title names the dataset shown.
             if (code == 0)
                 std::printf("wrote %s: %s\n", qPrintable(options.screenshotPath),
