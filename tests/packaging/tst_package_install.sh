@@ -71,7 +71,8 @@ for path in "$bin/semrel" "$bin/semrel-studio" "$data/fashion_mnist_attributes.c
     "$root/usr/share/man/man1/semrel.1.gz" "$root/usr/share/man/man1/semrel-studio.1.gz" \
     "$root/usr/share/applications/io.github.semrel.Studio.desktop" \
     "$root/usr/share/metainfo/io.github.semrel.Studio.metainfo.xml" \
-    "$root/usr/share/icons/hicolor/scalable/apps/io.github.semrel.Studio.svg"; do
+    "$root/usr/share/icons/hicolor/scalable/apps/io.github.semrel.Studio.svg" \
+    "$root/usr/share/doc/semrel-studio/copyright"; do
     [ -f "$path" ] || fail "the package lacks ${path#"$root"}"
 done
 demos=("$data"/demo/*-demo.h5)
