@@ -50,6 +50,7 @@ private Q_SLOTS:
     void init();
     void openingADatasetFileFillsTheViewsAndStatusBar();
     void openingABrokenFileShowsTheMessageAndKeepsThePreviousState();
+    void openingACutShortFileSaysSoWithTheDetailOneClickAway();
     void openingABigFileCanBeCancelled();
     void openingAModelShowsItsHistoryAndSettings();
     void tuneFromTheTrainingMenuEndsWithTheChosenModelExplored();
@@ -143,6 +144,33 @@ void TestMainWindow::openingABrokenFileShowsTheMessageAndKeepsThePreviousState()
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.last().at(1).toString().contains(QStringLiteral("missing.h5")),
              qPrintable(failed.last().at(1).toString()));
+}
+
+void TestMainWindow::openingACutShortFileSaysSoWithTheDetailOneClickAway()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("whole.h5")));
+    QVERIFY(window);
+    QFile whole(m_dir.filePath(QStringLiteral("whole.h5")));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    QFile cut(m_dir.filePath(QStringLiteral("cut.h5")));
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(bytes.left(bytes.size() / 2));
+    cut.close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openFile(cut.fileName());
+    QVERIFY(failed.wait(10000));
+    auto* box = window->findChild<QMessageBox*>(QStringLiteral("errorDialog"));
+    QVERIFY(box);
+    // What the file is not, in a user's words, once; HDF5's internals behind "Show Details…".
+    QVERIFY2(box->text().contains(QStringLiteral("the file is incomplete")),
+             qPrintable(box->text()));
+    QVERIFY2(!box->text().contains(QStringLiteral("sblock")), qPrintable(box->text()));
+    QVERIFY2(!box->text().contains(QStringLiteral("HDF5")), qPrintable(box->text()));
+    QCOMPARE(box->text().count(QStringLiteral("cut.h5")), 1);
+    QVERIFY2(box->detailedText().startsWith(QStringLiteral("HDF5: truncated file")),
+             qPrintable(box->detailedText()));
 }
 
 void TestMainWindow::openingABigFileCanBeCancelled()
