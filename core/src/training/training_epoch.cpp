@@ -53,9 +53,11 @@ bool TrainingEpoch::run(int epoch, const StopFlag& stop, const Trainer::BatchCal
         if (stop.isRequested())
             return false;
         const std::int64_t first = b * batchSize;
+        const double before = sums.loss;
         step(epoch, b + 1, order.data() + first, std::min(batchSize, n - first), rng, sums);
         if (onBatch)
-            onBatch(epoch, b + 1, batches);
+            onBatch({epoch, b + 1, batches, sums.loss - before,
+                     sums.loss / static_cast<double>(b + 1)});
     }
     report.epoch = epoch;
     report.loss = sums.loss / static_cast<double>(batches);
