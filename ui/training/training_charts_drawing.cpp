@@ -207,9 +207,11 @@ void TrainingCharts::updateRanges()
             applyLogRange(m_lossLogY, std::isfinite(low) ? low : 0.1,
                           std::isfinite(high) ? high : 1.0);
         else
-            applyRoundTicks(m_lossY, roundTicks(low, high, kValueTicks,
-                                                -std::numeric_limits<double>::infinity(),
-                                                std::numeric_limits<double>::infinity()));
+            applyRoundTicks(m_lossY, std::isfinite(low)
+                                         ? roundTicks(low, high, kValueTicks,
+                                                      -std::numeric_limits<double>::infinity(),
+                                                      std::numeric_limits<double>::infinity())
+                                         : roundTicks(0.0, 1.0, 5, 0.0, 1.0)); // no point yet
     }
     if (!m_accuracyView->isZoomed()) {
         applyRoundTicks(m_accuracyX, epochTicks(m_epochs));
