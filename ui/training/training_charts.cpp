@@ -50,8 +50,17 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_lossView);
     charts->addWidget(m_accuracyView);
+    m_guide = new QLabel(this);
+    m_guide->setObjectName(QStringLiteral("guide"));
+    m_guide->setAlignment(Qt::AlignCenter);
+    m_guide->setWordWrap(true);
+    QFont guideFont = m_guide->font();
+    guideFont.setPointSizeF(guideFont.pointSizeF() * 1.2);
+    m_guide->setFont(guideFont);
+    m_guide->setVisible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_guide);
     layout->addLayout(charts, 1);
     layout->addWidget(m_runsLegend);
     layout->addWidget(makeControls());
@@ -256,9 +265,26 @@ std::vector<TrainingRun> TrainingCharts::runs() const
     return m_runs;
 }
 
+void TrainingCharts::setGuideText(const QString& text)
+{
+    m_guide->setText(text);
+    m_guide->setVisible(!text.isEmpty() && m_runs.empty());
+}
+
+QString TrainingCharts::guideText() const
+{
+    return m_guide->text();
+}
+
+bool TrainingCharts::guideVisible() const
+{
+    return !m_guide->isHidden();
+}
+
 void TrainingCharts::flush()
 {
     m_redrawTimer.stop();
+    m_guide->setVisible(!m_guide->text().isEmpty() && m_runs.empty());
     redrawCurrent();
     updateBest();
     updateRanges();

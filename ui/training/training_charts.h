@@ -82,6 +82,11 @@ public:
     // Smoothing weight in [0, 0.95] (0: none).
     void setSmoothing(double weight);
     double smoothing() const { return m_smoothing; }
+    // What to do first, shown above the charts until the first run (or the first curves of an
+    // opened model) arrives: "Open a dataset (Ctrl+O), then press Train (F5)…".
+    void setGuideText(const QString& text);
+    QString guideText() const;
+    bool guideVisible() const;
     // Both charts show the whole run again.
     void resetZoom();
 
@@ -142,6 +147,7 @@ private:
     QCheckBox* m_logBox = nullptr;
     QSlider* m_smoothingSlider = nullptr;
     QLabel* m_bestLabel = nullptr;
+    QLabel* m_guide = nullptr;
     QMap<QString, QLineSeries*> m_series;
     QScatterSeries* m_bestMarker = nullptr;
     QList<QLineSeries*> m_overlaySeries;
