@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "embedding/class_legend.h"
 
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -99,12 +100,15 @@ void ClassLegend::refill()
     m_list->clear();
     m_passing.clear();
     const QString text = filter();
+    QHash<QRgb, QIcon> swatches; // classes share colours at scale
     for (const Entry& entry : std::as_const(m_entries)) {
         if (!text.isEmpty() && !entry.name.contains(text, Qt::CaseInsensitive))
             continue;
+        auto icon = swatches.constFind(entry.color.rgba());
+        if (icon == swatches.cend())
+            icon = swatches.insert(entry.color.rgba(), swatch(entry.color));
         auto* item = new QListWidgetItem(
-            swatch(entry.color), QStringLiteral("%1 (%2)").arg(entry.name).arg(entry.points),
-            m_list);
+            *icon, QStringLiteral("%1 (%2)").arg(entry.name).arg(entry.points), m_list);
         item->setData(Qt::UserRole, entry.classIndex);
         m_passing.insert(entry.classIndex);
         item->setSelected(entry.classIndex == m_highlighted);

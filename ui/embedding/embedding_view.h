@@ -6,6 +6,7 @@
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/exploration/embedding_map.h>
 
+#include <QList>
 #include <QPointF>
 #include <QWidget>
 
@@ -42,6 +43,8 @@ public:
     // The mapped class embeddings are named on the map when no more than this many are shown
     // (filter or highlight to see names at scale); hovering names any of them.
     static constexpr int kMaxNamedMarkers = 40;
+    // Classes drawn as series of their own at most; more share this many series by colour.
+    static constexpr int kMaxClassSeries = 120;
 
     enum class MapKind { None, Pca, Tsne };
     Q_ENUM(MapKind)
@@ -80,6 +83,9 @@ public:
     ClassLegend* classLegend() const { return m_legend; }
     // The class names drawn beside their f(y) markers right now.
     QStringList markerNames() const;
+    // Points drawn again in front for the filter and highlight when classes share series
+    // (more than kMaxClassSeries); 0 otherwise.
+    int frontPointCount() const;
     // Where the selection ring is drawn (map coordinates); nothing when none is.
     std::optional<QPointF> selectionRing() const;
     int samplePointCount() const;
@@ -122,6 +128,10 @@ private:
     // Per class series: the sample of each point, in the series' order.
     std::vector<QScatterSeries*> m_classSeries; // in the order of m_input->classes
     std::vector<std::vector<qint64>> m_seriesSamples;
+    std::vector<QList<QPointF>> m_classPoints;       // per class, in the order of m_input->classes
+    std::vector<std::vector<qint64>> m_classSamples; // the samples of those points
+    QScatterSeries* m_emphasis = nullptr;            // shared series only: the classes asked for
+    std::vector<qint64> m_emphasisSamples;
     QScatterSeries* m_markerSeries = nullptr;
     QScatterSeries* m_selectionSeries = nullptr;
 

@@ -53,6 +53,10 @@ void EmbeddingView::clearChart()
     m_seriesSamples.clear();
     m_markerSeries = nullptr;
     m_selectionSeries = nullptr;
+    m_emphasis = nullptr;
+    m_emphasisSamples.clear();
+    m_classPoints.clear();
+    m_classSamples.clear();
     m_map = {};
     m_legend->setEntries({});
 }
@@ -69,25 +73,43 @@ void EmbeddingView::showMap(const EmbeddingMap& map, MapKind kind)
         Q_EMIT mapShown(kind);
         return;
     }
+    // One series per class up to kMaxClassSeries classes; beyond, the classes share that many
+    // series by colour (a chart of thousands of series takes seconds to build, and thousands of
+    // colours cannot be told apart anyway): filter and highlight then draw the classes asked for
+    // in front (m_emphasis).
     const auto k = static_cast<int>(m_input->classes.size());
+    const int seriesCount = std::min(k, kMaxClassSeries);
     std::vector<int> position(static_cast<std::size_t>(m_data->classCount()), -1);
-    for (int i = 0; i < k; ++i) {
+    for (int i = 0; i < k; ++i)
         position[static_cast<std::size_t>(m_input->classes[static_cast<std::size_t>(i)])] = i;
+    for (int i = 0; i < seriesCount; ++i) {
         auto* series = new QScatterSeries;
-        series->setName(className(m_input->classes[static_cast<std::size_t>(i)]));
+        series->setName(k > kMaxClassSeries
+                            ? tr("classes %1, %2, …").arg(i).arg(i + kMaxClassSeries)
+                            : className(m_input->classes[static_cast<std::size_t>(i)]));
         series->setMarkerSize(kPointSize);
         series->setBorderColor(Qt::transparent);
         m_classSeries.push_back(series);
     }
     m_seriesSamples.resize(m_classSeries.size());
+    m_classPoints.assign(static_cast<std::size_t>(k), {});
+    m_classSamples.assign(static_cast<std::size_t>(k), {});
     std::vector<QList<QPointF>> points(m_classSeries.size());
     for (std::int64_t r = 0; r < map.samplePoints.rows; ++r) {
-        const int i =
-            position[static_cast<std::size_t>(m_input->labels[static_cast<std::size_t>(r)])];
-        points[static_cast<std::size_t>(i)].append(
-            QPointF(map.samplePoints.at(r, 0), map.samplePoints.at(r, 1)));
-        m_seriesSamples[static_cast<std::size_t>(i)].push_back(
-            m_input->samples[static_cast<std::size_t>(r)]);
+        const auto i = static_cast<std::size_t>(
+            position[static_cast<std::size_t>(m_input->labels[static_cast<std::size_t>(r)])]);
+        const QPointF at(map.samplePoints.at(r, 0), map.samplePoints.at(r, 1));
+        const qint64 sample = m_input->samples[static_cast<std::size_t>(r)];
+        points[i % m_classSeries.size()].append(at);
+        m_seriesSamples[i % m_classSeries.size()].push_back(sample);
+        m_classPoints[i].append(at);
+        m_classSamples[i].push_back(sample);
+    }
+    if (k > kMaxClassSeries) {
+        m_emphasis = new QScatterSeries;
+        m_emphasis->setName(tr("classes found"));
+        m_emphasis->setMarkerSize(kPointSize + 1);
+        m_emphasis->setBorderColor(Qt::white);
     }
     m_markerSeries = new QScatterSeries;
     m_markerSeries->setName(tr("class embedding f(y)"));
@@ -111,6 +133,8 @@ void EmbeddingView::showMap(const EmbeddingMap& map, MapKind kind)
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     std::vector<QScatterSeries*> all = m_classSeries;
+    if (m_emphasis)
+        all.push_back(m_emphasis);
     all.push_back(m_markerSeries);
     all.push_back(m_selectionSeries);
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -146,6 +170,8 @@ void EmbeddingView::showMap(const EmbeddingMap& map, MapKind kind)
     chart->legend()->setAlignment(Qt::AlignBottom);
     for (QScatterSeries* series : m_classSeries)
         chart->legend()->markers(series).first()->setVisible(false);
+    if (m_emphasis)
+        chart->legend()->markers(m_emphasis).first()->setVisible(false);
 
     for (int i = 0; i < k; ++i) {
         auto* name = new QGraphicsSimpleTextItem(
@@ -156,8 +182,9 @@ void EmbeddingView::showMap(const EmbeddingMap& map, MapKind kind)
     QList<ClassLegend::Entry> entries;
     for (int i = 0; i < k; ++i)
         entries.append({m_input->classes[static_cast<std::size_t>(i)],
-                        className(m_input->classes[static_cast<std::size_t>(i)]), classColor(i),
-                        static_cast<int>(points[static_cast<std::size_t>(i)].size())});
+                        className(m_input->classes[static_cast<std::size_t>(i)]),
+                        classColor(i % static_cast<int>(m_classSeries.size())),
+                        static_cast<int>(m_classPoints[static_cast<std::size_t>(i)].size())});
     const QString filter = m_legend->filter();
     m_legend->setEntries(std::move(entries));
     m_legend->setFilter(filter);
@@ -176,28 +203,51 @@ void EmbeddingView::showMap(const EmbeddingMap& map, MapKind kind)
 
 void EmbeddingView::applyClassStyles()
 {
+    if (!m_input)
+        return;
     const int highlighted = m_legend->highlightedClass();
-    QList<QColor> markerColors;
+    const bool narrowed = highlighted >= 0 || !m_legend->filter().isEmpty();
+    const bool perClass = m_emphasis == nullptr;
     for (std::size_t i = 0; i < m_classSeries.size(); ++i) {
-        const int c = m_input->classes[i];
-        const bool shown = m_legend->passes(c);
         QColor color = classColor(static_cast<int>(i));
-        if (highlighted >= 0 && c != highlighted)
+        if (perClass) {
+            const int c = m_input->classes[i];
+            if (highlighted >= 0 && c != highlighted)
+                color.setAlpha(kDimmedAlpha);
+            m_classSeries[i]->setVisible(m_legend->passes(c));
+        } else if (narrowed) {
             color.setAlpha(kDimmedAlpha);
+        }
         m_classSeries[i]->setColor(color);
-        m_classSeries[i]->setVisible(shown);
     }
+    if (perClass)
+        return placeMarkerNames();
+    // Shared series: the classes asked for are drawn again, in front.
+    QList<QPointF> front;
+    m_emphasisSamples.clear();
+    int found = 0, last = -1;
+    for (std::size_t i = 0; narrowed && i < m_input->classes.size(); ++i) {
+        const int c = m_input->classes[i];
+        if (!m_legend->passes(c) || (highlighted >= 0 && c != highlighted))
+            continue;
+        front.append(m_classPoints[i]);
+        m_emphasisSamples.insert(m_emphasisSamples.end(), m_classSamples[i].begin(),
+                                 m_classSamples[i].end());
+        ++found;
+        last = static_cast<int>(i);
+    }
+    m_emphasis->setColor(found == 1 ? classColor(last % kMaxClassSeries)
+                                    : QColor(0x20, 0x20, 0x20));
+    m_emphasis->replace(front);
     placeMarkerNames();
 }
 
 void EmbeddingView::placeMarkerNames()
 {
-    if (!m_markerSeries || m_markerNames.size() != m_classSeries.size())
+    if (!m_markerSeries || !m_input || m_markerNames.size() != m_input->classes.size())
         return;
     const int highlighted = m_legend->highlightedClass();
-    int shown = 0;
-    for (std::size_t i = 0; i < m_classSeries.size(); ++i)
-        shown += m_legend->passes(m_input->classes[i]) ? 1 : 0;
+    const int shown = m_legend->shownCount();
     QChart* chart = m_chartView->chart();
     const QRectF plot = chart->plotArea();
     for (std::size_t i = 0; i < m_markerNames.size(); ++i) {
@@ -224,6 +274,11 @@ QStringList EmbeddingView::markerNames() const
     return names;
 }
 
+int EmbeddingView::frontPointCount() const
+{
+    return m_emphasis ? static_cast<int>(m_emphasis->count()) : 0;
+}
+
 std::optional<QPointF> EmbeddingView::selectionRing() const
 {
     if (!m_selectionSeries || m_selectionSeries->count() == 0)
@@ -233,10 +288,14 @@ std::optional<QPointF> EmbeddingView::selectionRing() const
 
 qint64 EmbeddingView::sampleAt(QScatterSeries* series, const QPointF& point) const
 {
-    const auto it = std::find(m_classSeries.begin(), m_classSeries.end(), series);
-    if (it == m_classSeries.end())
+    const std::vector<qint64>* samples = nullptr;
+    if (series == m_emphasis)
+        samples = &m_emphasisSamples;
+    else if (const auto it = std::find(m_classSeries.begin(), m_classSeries.end(), series);
+             it != m_classSeries.end())
+        samples = &m_seriesSamples[static_cast<std::size_t>(it - m_classSeries.begin())];
+    if (!samples)
         return -1;
-    const auto i = static_cast<std::size_t>(it - m_classSeries.begin());
     // The chart hands back the point it drew, so it matches exactly; take the closest anyway.
     const QList<QPointF> points = series->points();
     qsizetype best = -1;
@@ -249,7 +308,7 @@ qint64 EmbeddingView::sampleAt(QScatterSeries* series, const QPointF& point) con
             bestDistance = distance;
         }
     }
-    return best < 0 ? -1 : m_seriesSamples[i][static_cast<std::size_t>(best)];
+    return best < 0 ? -1 : (*samples)[static_cast<std::size_t>(best)];
 }
 
 void EmbeddingView::onPointHovered(QScatterSeries* series, const QPointF& point, bool state)

@@ -167,6 +167,45 @@ private Q_SLOTS:
         legend->highlightClass(-1);
     }
 
+    void atSunScaleClassesShareSeriesAndTheFilterBringsThemToTheFront()
+    {
+        // 717 classes as SUN, with more unseen classes than series of their own.
+        SyntheticSpec spec;
+        spec.classCount = 717;
+        spec.unseenClassCount = EmbeddingView::kMaxClassSeries + 30;
+        spec.valClassCount = 60;
+        spec.samplesPerClass = 3;
+        spec.testSeenFraction = 0.34;
+        spec.featureDim = 32;
+        const test::TrainedFixture big = test::trainedFixture(spec, 1);
+        EmbeddingView view;
+        view.resize(1100, 700);
+        QSignalSpy shown(&view, &EmbeddingView::mapShown);
+        view.setModelAndDataset(big.model, big.data);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(view.samplePointCount(),
+                 static_cast<int>(big.data->split(Split::TestUnseen).size()));
+        QCOMPARE(view.classMarkerCount(), spec.unseenClassCount);
+        ClassLegend* legend = view.classLegend();
+        QCOMPARE(legend->shownCount(), spec.unseenClassCount);
+        QVERIFY(view.markerNames().isEmpty()); // too many to name
+        QCOMPARE(view.frontPointCount(), 0);
+
+        const int c = big.data->unseenClasses()[7];
+        const QString name =
+            QString::fromStdString(big.data->classNames[static_cast<std::size_t>(c)]);
+        legend->setFilter(name);
+        QCOMPARE(legend->shownCount(), 1);
+        QCOMPARE(view.frontPointCount(),
+                 static_cast<int>(std::count(big.data->labels.begin(), big.data->labels.end(), c)));
+        QCOMPARE(view.markerNames(), QStringList{name});
+        legend->setFilter({});
+        QCOMPARE(view.frontPointCount(), 0);
+        legend->highlightClass(c);
+        QVERIFY(view.frontPointCount() > 0);
+        QCOMPARE(view.markerNames(), QStringList{name}); // the highlighted class is named
+    }
+
     void aNewPairDropsTheMapsOfTheOldOne()
     {
         // t-SNE of the old pair is running when a new pair arrives: neither its map nor the old
