@@ -14,6 +14,16 @@ enum class Relation { Identical, Similar, Dissimilar };
 
 const char* relationName(Relation relation); // "identical", "similar", "dissimilar"
 
+// The rule for two distinct classes: similar when τ <= δ, or when δ = 1 (a distinct class with
+// the same embedding direction counts as similar even at τ = 1); dissimilar otherwise.
+inline bool isSimilar(double delta, double tau)
+{
+    return delta >= tau || delta >= 1.0;
+}
+
+// Throws Error unless τ is in (-1, 1].
+void requireValidTau(double tau);
+
 // The cosine matrix δ between class embeddings and its partition by τ.
 class SemanticRelations
 {
