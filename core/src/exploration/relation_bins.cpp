@@ -59,8 +59,7 @@ std::vector<float> gatherRows(const FloatMatrix& unitRows, const std::vector<std
 
 } // namespace
 
-MatrixBins relationBins(const ClassSimilarity& similarity,
-                        const std::vector<std::int32_t>& rowOrder,
+MatrixBins relationBins(const ClassDeltas& classDeltas, const std::vector<std::int32_t>& rowOrder,
                         const std::vector<std::int32_t>& columnOrder, const AxisBins& rows,
                         const AxisBins& columns, double tau, std::int64_t budget)
 {
@@ -84,11 +83,11 @@ MatrixBins relationBins(const ClassSimilarity& similarity,
             : std::max<std::int64_t>(
                   1, static_cast<std::int64_t>(std::sqrt(
                          static_cast<double>(budget) / static_cast<double>(rowBins * columnBins))));
-    const std::int64_t classCount = similarity.classCount();
+    const std::int64_t classCount = classDeltas.classCount();
     const PickedPositions r = pick(rows, rowOrder, perBin, classCount);
     const PickedPositions c = pick(columns, columnOrder, perBin, classCount);
 
-    const FloatMatrix& unit = similarity.unitRows();
+    const FloatMatrix& unit = classDeltas.unitRows();
     const std::vector<float> a = gatherRows(unit, r.classes);
     const std::vector<float> b = gatherRows(unit, c.classes);
     const auto m = static_cast<std::int64_t>(r.classes.size());

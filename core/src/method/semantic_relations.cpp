@@ -60,10 +60,8 @@ SemanticRelations::SemanticRelations(const FloatMatrix& embeddings, double tau)
 
 Relation SemanticRelations::relation(std::int64_t m, std::int64_t r) const
 {
-    if (m == r)
-        return Relation::Identical;
     // δ = 1 for a distinct class is "similar" even when τ = 1 (B2 then pushes nothing it equals).
-    return isSimilar(m_delta.at(m, r), m_tau) ? Relation::Similar : Relation::Dissimilar;
+    return relationOf(m, r, m_delta.at(m, r), m_tau);
 }
 
 std::vector<std::int32_t>

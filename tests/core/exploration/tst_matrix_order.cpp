@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/errors.h>
-#include <semrel/exploration/class_similarity.h>
+#include <semrel/exploration/class_deltas.h>
 #include <semrel/exploration/matrix_order.h>
 
 #include <QTest>
@@ -58,7 +58,7 @@ bool isPermutationOf(std::vector<std::int32_t> order, std::vector<std::int32_t> 
     return order == items;
 }
 
-double meanAdjacentDelta(const ClassSimilarity& s, const std::vector<std::int32_t>& order)
+double meanAdjacentDelta(const ClassDeltas& s, const std::vector<std::int32_t>& order)
 {
     double sum = 0.0;
     for (std::size_t i = 1; i < order.size(); ++i)
@@ -101,16 +101,16 @@ private Q_SLOTS:
         spec.samplesPerClass = 2;
         spec.featureDim = 4;
         spec.embeddingDim = 102;
-        const ClassSimilarity similarity(makeSyntheticDataset(spec));
-        const std::vector<std::int32_t> order = similarityOrder(similarity.unitRows());
+        const ClassDeltas deltas(makeSyntheticDataset(spec));
+        const std::vector<std::int32_t> order = similarityOrder(deltas.unitRows());
         std::vector<std::int32_t> given(717);
         std::iota(given.begin(), given.end(), 0);
-        const double ordered = meanAdjacentDelta(similarity, order);
-        const double unordered = meanAdjacentDelta(similarity, given);
+        const double ordered = meanAdjacentDelta(deltas, order);
+        const double unordered = meanAdjacentDelta(deltas, given);
         qInfo("mean δ of neighbours: %.3f in the similarity order, %.3f in the dataset's", ordered,
               unordered);
         QVERIFY(ordered > unordered + 0.1);
-        QCOMPARE(similarityOrder(similarity.unitRows()), order); // deterministic
+        QCOMPARE(similarityOrder(deltas.unitRows()), order); // deterministic
     }
 
     void ordersOnlyTheItemsGiven()

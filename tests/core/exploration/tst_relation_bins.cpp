@@ -66,12 +66,11 @@ private Q_SLOTS:
     void oneBinPerCellIsTheRelationAtTau()
     {
         const Dataset data = dataset(60);
-        const ClassSimilarity similarity(data);
+        const ClassDeltas deltas(data);
         const auto order = shuffled(60, 1);
         for (double tau : {-0.3, 0.1, 0.45}) {
             const SemanticRelations relations = datasetRelations(data, tau);
-            const MatrixBins bins =
-                relationBins(similarity, order, order, {0, 60, 1}, {0, 60, 1}, tau);
+            const MatrixBins bins = relationBins(deltas, order, order, {0, 60, 1}, {0, 60, 1}, tau);
             QVERIFY(!bins.sampled);
             QCOMPARE(bins.cellsRead, 3600);
             for (std::int64_t i = 0; i < 60; ++i)
@@ -90,12 +89,12 @@ private Q_SLOTS:
     void aggregatedBinsAreTheShareOfSimilarPairs()
     {
         const Dataset data = dataset(717, 102);
-        const ClassSimilarity similarity(data);
+        const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.05);
         const auto order = shuffled(717, 2);
         const AxisBins rows = axisBinsFor(717, 0, 717, 300);
         const AxisBins columns = axisBinsFor(717, 200, 400, 120);
-        const MatrixBins bins = relationBins(similarity, order, order, rows, columns, 0.05);
+        const MatrixBins bins = relationBins(deltas, order, order, rows, columns, 0.05);
         QVERIFY(!bins.sampled); // 717 x 200 cells fit the default budget
         for (std::int64_t i = 0; i < rows.count(); i += 7)
             for (std::int64_t j = 0; j < columns.count(); ++j) {
@@ -110,12 +109,11 @@ private Q_SLOTS:
     void beyondTheBudgetBinsAreSampledWithinIt()
     {
         const Dataset data = dataset(400, 32);
-        const ClassSimilarity similarity(data);
+        const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.0);
         const auto order = shuffled(400, 3);
         const AxisBins axis = axisBinsFor(400, 0, 400, 50); // stride 8: 50 bins
-        const MatrixBins bins =
-            relationBins(similarity, order, order, axis, axis, 0.0, 50 * 50 * 9);
+        const MatrixBins bins = relationBins(deltas, order, order, axis, axis, 0.0, 50 * 50 * 9);
         QVERIFY(bins.sampled);
         QVERIFY(bins.cellsRead <= 50 * 50 * 9);
         QCOMPARE(bins.cellsRead, 150 * 150); // 3 x 3 cells of each 8 x 8 bin
@@ -141,18 +139,18 @@ private Q_SLOTS:
         std::normal_distribution<float> gauss;
         for (float& v : e.values)
             v = gauss(random);
-        const ClassSimilarity similarity(e);
+        const ClassDeltas deltas(e);
         std::vector<std::int32_t> order(20000);
         std::iota(order.begin(), order.end(), 0);
         const AxisBins fitted = axisBinsFor(20000, 0, 20000, 600);
-        const MatrixBins all = relationBins(similarity, order, order, fitted, fitted, 0.1);
+        const MatrixBins all = relationBins(deltas, order, order, fitted, fitted, 0.1);
         QVERIFY(all.sampled);
         QVERIFY(all.cellsRead <= kDefaultCellBudget);
         QCOMPARE(all.values.size(), std::size_t(fitted.count() * fitted.count()));
         QVERIFY(all.values.size() <= std::size_t(602 * 602));
 
         const AxisBins zoomed = axisBinsFor(20000, 9000, 9040, 400);
-        const MatrixBins cells = relationBins(similarity, order, order, zoomed, zoomed, 0.1);
+        const MatrixBins cells = relationBins(deltas, order, order, zoomed, zoomed, 0.1);
         QVERIFY(!cells.sampled);
         QCOMPARE(zoomed.stride, 1);
         for (std::int64_t i = 0; i < zoomed.count(); ++i)
@@ -162,22 +160,22 @@ private Q_SLOTS:
                 if (r == m)
                     QVERIFY(std::isnan(cells.at(i, j)));
                 else
-                    QCOMPARE(cells.at(i, j), similarity.delta(m, r) >= 0.1f ? 1.0f : 0.0f);
+                    QCOMPARE(cells.at(i, j), deltas.delta(m, r) >= 0.1f ? 1.0f : 0.0f);
             }
     }
 
     void rejectsABadTauOrWindow()
     {
-        const ClassSimilarity similarity(dataset(10));
+        const ClassDeltas deltas(dataset(10));
         std::vector<std::int32_t> order(10);
         std::iota(order.begin(), order.end(), 0);
-        QVERIFY_THROWS_EXCEPTION(
-            Error, relationBins(similarity, order, order, {0, 10, 1}, {0, 10, 1}, -1.0));
-        QVERIFY_THROWS_EXCEPTION(
-            DataError, relationBins(similarity, order, order, {0, 11, 1}, {0, 10, 1}, 0.0));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 relationBins(deltas, order, order, {0, 10, 1}, {0, 10, 1}, -1.0));
+        QVERIFY_THROWS_EXCEPTION(DataError,
+                                 relationBins(deltas, order, order, {0, 11, 1}, {0, 10, 1}, 0.0));
         order[3] = 10;
-        QVERIFY_THROWS_EXCEPTION(
-            DataError, relationBins(similarity, order, order, {0, 10, 1}, {0, 10, 1}, 0.0));
+        QVERIFY_THROWS_EXCEPTION(DataError,
+                                 relationBins(deltas, order, order, {0, 10, 1}, {0, 10, 1}, 0.0));
     }
 };
 

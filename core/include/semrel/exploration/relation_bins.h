@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/exploration/class_similarity.h>
+#include <semrel/exploration/class_deltas.h>
 #include <semrel/exploration/matrix_bins.h>
 
 #include <cstdint>
@@ -21,8 +21,7 @@ namespace semrel {
 // unit rows: at most `budget` values are computed and held, never the C x C matrix. Any thread.
 // Throws Error for τ outside (-1, 1], DataError for a window outside the orders or an order entry
 // that is not a class.
-MatrixBins relationBins(const ClassSimilarity& similarity,
-                        const std::vector<std::int32_t>& rowOrder,
+MatrixBins relationBins(const ClassDeltas& classDeltas, const std::vector<std::int32_t>& rowOrder,
                         const std::vector<std::int32_t>& columnOrder, const AxisBins& rows,
                         const AxisBins& columns, double tau,
                         std::int64_t budget = kDefaultCellBudget);

@@ -15,14 +15,14 @@ namespace semrel {
 // seen classes' statistics) scaled to unit rows, so that δ(m, r) is one dot product, computed
 // when asked. Holds C x a floats, never the C x C matrix that SemanticRelations builds. Immutable:
 // any thread may read it.
-class ClassSimilarity
+class ClassDeltas
 {
 public:
     // Throws DataError when the dataset has no class embeddings.
-    explicit ClassSimilarity(const Dataset& data);
+    explicit ClassDeltas(const Dataset& data);
     // From embeddings already as the method sees them ([C, a]); rows are scaled to unit length
     // (an all-zero row stays zero: its δ with any other class is 0, as cosineSimilarity() says).
-    explicit ClassSimilarity(const FloatMatrix& embeddings);
+    explicit ClassDeltas(const FloatMatrix& embeddings);
 
     std::int64_t classCount() const { return m_unitRows.rows; }
     const FloatMatrix& unitRows() const { return m_unitRows; }
@@ -52,6 +52,6 @@ struct ClassNeighbours
 // Up to `k` classes each side of r (r left out), ties by class index. With few classes the two
 // lists share no class: the more similar half goes to `similar`, the rest to `dissimilar`.
 // O(C·a + C log k). Throws DataError when r is out of range.
-ClassNeighbours neighboursOf(const ClassSimilarity& similarity, std::int32_t r, int k);
+ClassNeighbours neighboursOf(const ClassDeltas& classDeltas, std::int32_t r, int k);
 
 } // namespace semrel

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include <semrel/errors.h>
-#include <semrel/exploration/class_similarity.h>
+#include <semrel/exploration/class_deltas.h>
 #include <semrel/method/dataset_relations.h>
 
 #include <algorithm>
@@ -29,28 +29,27 @@ FloatMatrix unitRowsOf(const FloatMatrix& embeddings)
     return unit;
 }
 
-void requireClass(const ClassSimilarity& s, std::int64_t r)
+void requireClass(const ClassDeltas& s, std::int64_t r)
 {
     if (r < 0 || r >= s.classCount())
-        throw DataError("class similarity: class " + std::to_string(r) + " is outside the " +
+        throw DataError("class δ: class " + std::to_string(r) + " is outside the " +
                         std::to_string(s.classCount()) + " classes");
 }
 
 FloatMatrix unitRowsOf(const Dataset& data)
 {
     if (data.classEmbeddings.empty())
-        throw DataError("class similarity: '" + data.name + "' has no class embeddings");
+        throw DataError("class δ: '" + data.name + "' has no class embeddings");
     return unitRowsOf(normalizedClassEmbeddings(data));
 }
 
 } // namespace
 
-ClassSimilarity::ClassSimilarity(const Dataset& data) : m_unitRows(unitRowsOf(data)) {}
+ClassDeltas::ClassDeltas(const Dataset& data) : m_unitRows(unitRowsOf(data)) {}
 
-ClassSimilarity::ClassSimilarity(const FloatMatrix& embeddings) : m_unitRows(unitRowsOf(embeddings))
-{}
+ClassDeltas::ClassDeltas(const FloatMatrix& embeddings) : m_unitRows(unitRowsOf(embeddings)) {}
 
-float ClassSimilarity::delta(std::int64_t m, std::int64_t r) const
+float ClassDeltas::delta(std::int64_t m, std::int64_t r) const
 {
     // Exactly 1 on the diagonal, as SemanticRelations has it: a class is never its own "similar".
     if (m == r)
@@ -63,7 +62,7 @@ float ClassSimilarity::delta(std::int64_t m, std::int64_t r) const
     return static_cast<float>(dot);
 }
 
-std::vector<float> ClassSimilarity::deltasTo(std::int64_t r) const
+std::vector<float> ClassDeltas::deltasTo(std::int64_t r) const
 {
     requireClass(*this, r);
     std::vector<float> deltas(static_cast<std::size_t>(classCount()));
@@ -72,10 +71,10 @@ std::vector<float> ClassSimilarity::deltasTo(std::int64_t r) const
     return deltas;
 }
 
-ClassNeighbours neighboursOf(const ClassSimilarity& similarity, std::int32_t r, int k)
+ClassNeighbours neighboursOf(const ClassDeltas& classDeltas, std::int32_t r, int k)
 {
-    requireClass(similarity, r);
-    const std::vector<float> deltas = similarity.deltasTo(r);
+    requireClass(classDeltas, r);
+    const std::vector<float> deltas = classDeltas.deltasTo(r);
     std::vector<std::int32_t> others;
     others.reserve(deltas.size());
     for (std::int32_t m = 0; m < static_cast<std::int32_t>(deltas.size()); ++m)

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/errors.h>
-#include <semrel/exploration/class_similarity.h>
+#include <semrel/exploration/class_deltas.h>
 #include <semrel/method/dataset_relations.h>
 
 #include <QTest>
@@ -30,7 +30,7 @@ Dataset dataset(int classes, int attributes)
 
 } // namespace
 
-class TestClassSimilarity : public QObject
+class TestClassDeltas : public QObject
 {
     Q_OBJECT
 
@@ -38,50 +38,50 @@ private Q_SLOTS:
     void deltaIsTheMethodsDelta()
     {
         const Dataset data = dataset(40, 12);
-        const ClassSimilarity similarity(data);
+        const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.0);
-        QCOMPARE(similarity.classCount(), 40);
+        QCOMPARE(deltas.classCount(), 40);
         for (std::int64_t m = 0; m < 40; ++m)
             for (std::int64_t r = 0; r < 40; ++r)
-                QVERIFY2(std::abs(similarity.delta(m, r) - relations.delta(m, r)) < 1e-5f,
+                QVERIFY2(std::abs(deltas.delta(m, r) - relations.delta(m, r)) < 1e-5f,
                          qPrintable(QStringLiteral("δ(%1, %2)").arg(m).arg(r)));
-        QCOMPARE(similarity.delta(7, 7), 1.0f);
+        QCOMPARE(deltas.delta(7, 7), 1.0f);
     }
 
     void deltasToIsOneColumnOfDelta()
     {
-        const ClassSimilarity similarity(dataset(25, 8));
-        const std::vector<float> deltas = similarity.deltasTo(3);
-        QCOMPARE(deltas.size(), std::size_t(25));
+        const ClassDeltas deltas(dataset(25, 8));
+        const std::vector<float> column = deltas.deltasTo(3);
+        QCOMPARE(column.size(), std::size_t(25));
         for (std::int64_t m = 0; m < 25; ++m)
-            QCOMPARE(deltas[static_cast<std::size_t>(m)], similarity.delta(m, 3));
-        QVERIFY_THROWS_EXCEPTION(DataError, similarity.deltasTo(25));
-        QVERIFY_THROWS_EXCEPTION(DataError, similarity.deltasTo(-1));
+            QCOMPARE(column[static_cast<std::size_t>(m)], deltas.delta(m, 3));
+        QVERIFY_THROWS_EXCEPTION(DataError, deltas.deltasTo(25));
+        QVERIFY_THROWS_EXCEPTION(DataError, deltas.deltasTo(-1));
     }
 
     void anAllZeroEmbeddingHasDeltaZero()
     {
         FloatMatrix e(3, 2);
         e.values = {1, 0, 0, 0, 1, 1};
-        const ClassSimilarity similarity(e);
-        QCOMPARE(similarity.delta(0, 1), 0.0f);
-        QCOMPARE(similarity.delta(1, 1), 1.0f);
-        QVERIFY(std::abs(similarity.delta(0, 2) - 0.70710678f) < 1e-6f);
+        const ClassDeltas deltas(e);
+        QCOMPARE(deltas.delta(0, 1), 0.0f);
+        QCOMPARE(deltas.delta(1, 1), 1.0f);
+        QVERIFY(std::abs(deltas.delta(0, 2) - 0.70710678f) < 1e-6f);
     }
 
     void rejectsADatasetWithoutEmbeddings()
     {
         Dataset data;
         data.name = "empty";
-        QVERIFY_THROWS_EXCEPTION(DataError, ClassSimilarity{data});
+        QVERIFY_THROWS_EXCEPTION(DataError, ClassDeltas{data});
     }
 
     void neighboursAreTheMostAndLeastSimilarClasses()
     {
         const Dataset data = dataset(10, 6);
-        const ClassSimilarity similarity(data);
+        const ClassDeltas deltas(data);
         const std::vector<std::int32_t> order = classesBySimilarity(datasetRelations(data, 0.0), 4);
-        const ClassNeighbours n = neighboursOf(similarity, 4, 10);
+        const ClassNeighbours n = neighboursOf(deltas, 4, 10);
         // 9 other classes: the 5 most similar and the 4 least, no class in both lists.
         QCOMPARE(n.similar.size(), std::size_t(5));
         QCOMPARE(n.dissimilar.size(), std::size_t(4));
@@ -89,8 +89,8 @@ private Q_SLOTS:
             QCOMPARE(n.similar[i].classIndex, order[i]);
         for (std::size_t i = 0; i < 4; ++i)
             QCOMPARE(n.dissimilar[i].classIndex, order[order.size() - 1 - i]);
-        QCOMPARE(n.similar.front().delta, similarity.delta(order.front(), 4));
-        QVERIFY_THROWS_EXCEPTION(DataError, neighboursOf(similarity, 10, 3));
+        QCOMPARE(n.similar.front().delta, deltas.delta(order.front(), 4));
+        QVERIFY_THROWS_EXCEPTION(DataError, neighboursOf(deltas, 10, 3));
     }
 
     // At ImageNet-like class counts nothing C x C is built: the similarity holds C x a values,
@@ -103,15 +103,15 @@ private Q_SLOTS:
         std::normal_distribution<float> gauss;
         for (float& v : e.values)
             v = gauss(random);
-        const ClassSimilarity similarity(e);
-        QCOMPARE(similarity.unitRows().values.size(), std::size_t(kClasses) * 102);
+        const ClassDeltas deltas(e);
+        QCOMPARE(deltas.unitRows().values.size(), std::size_t(kClasses) * 102);
 
-        const ClassNeighbours n = neighboursOf(similarity, 123, 8);
-        const std::vector<float> deltas = similarity.deltasTo(123);
+        const ClassNeighbours n = neighboursOf(deltas, 123, 8);
+        const std::vector<float> column = deltas.deltasTo(123);
         std::vector<float> others;
-        for (std::size_t m = 0; m < deltas.size(); ++m)
+        for (std::size_t m = 0; m < column.size(); ++m)
             if (m != 123)
-                others.push_back(deltas[m]);
+                others.push_back(column[m]);
         std::sort(others.begin(), others.end());
         QCOMPARE(n.similar.size(), std::size_t(8));
         for (std::size_t i = 0; i < 8; ++i) {
@@ -125,5 +125,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestClassSimilarity)
-#include "tst_class_similarity.moc"
+QTEST_GUILESS_MAIN(TestClassDeltas)
+#include "tst_class_deltas.moc"
