@@ -116,7 +116,7 @@ void benchDataset(const Loaded& in)
     report("dataset", "select a class", timeUpdates(view, 10, [&](int i) {
                view.selectClass((i * 1999) % in.data->classCount());
            }));
-    report("dataset", "τ step (and the matrix after it)", timeUpdates(view, 10, [&](int i) {
+    report("dataset", "τ step + 300 ms wait for the matrix", timeUpdates(view, 10, [&](int i) {
                view.setTau(0.1 + 0.01 * i);
                QEventLoop loop;
                QTimer::singleShot(300, &loop, &QEventLoop::quit); // the matrix follows a pause

@@ -37,6 +37,10 @@ RoundTicks roundTicks(double low, double high, int maxTicks, double floor, doubl
         high += room;
         span = high - low;
     }
+    // A value a hair below zero (O1 of a converged run, -0.004 beside 100) would pull the axis
+    // a whole step below zero: the axis starts at zero.
+    if (low < 0.0 && high > 0.0 && -low < 0.01 * span)
+        low = 0.0;
     RoundTicks ticks;
     ticks.step = roundStep(span / std::max(1, maxTicks));
     ticks.low = std::max(floor, std::floor(low / ticks.step + 1e-9) * ticks.step);

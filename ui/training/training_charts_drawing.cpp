@@ -9,7 +9,9 @@
 #include "training/training_charts_view.h"
 
 #include <QChart>
+#include <QGraphicsLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -34,8 +36,15 @@ QPen overlayPen(std::size_t position)
 
 void showInLegend(QXYSeries* series, bool visible)
 {
-    for (QLegendMarker* marker : series->chart()->legend()->markers(series))
-        marker->setVisible(visible);
+    QLegend* legend = series->chart()->legend();
+    bool changed = false;
+    for (QLegendMarker* marker : legend->markers(series)) {
+        changed = changed || marker->isVisible() != visible;
+        marker->setVisible(visible); // a marker just added may not say it is visible yet
+    }
+    // The legend does not lay itself out again when a marker reappears: it would stay squeezed.
+    if (changed && legend->layout())
+        legend->layout()->invalidate();
 }
 
 // Whole epochs, from 0 so that the first epoch's running loss has room.

@@ -69,6 +69,8 @@ void TestTrainingCharts::roundTicksEndOnMultiplesOfOneTwoOrFive()
     QCOMPARE(wide.step, 20.0);
     QCOMPARE(wide.low, 0.0);
     QCOMPARE(wide.high, 100.0);
+    const RoundTicks hair = roundTicks(-0.004, 101.0, 6, -1e9, 1e9); // not a step below zero
+    QCOMPARE(hair.low, 0.0);
     const RoundTicks one = roundTicks(0.5, 0.5, 6, 0.0, 100.0); // a single value gets a span
     QVERIFY(one.low < 0.5 && one.high > 0.5);
 }
