@@ -2,15 +2,20 @@
 // SPDX-License-Identifier: MIT
 // `semrel`: the command-line face of the core. Progress goes to stderr, results to stdout.
 #include "cli/commands.h"
+#include "install/version.h"
 
 #include <semrel/errors.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <string>
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"semrel: zero-shot learning that preserves semantic relations (CVPR 2018)"};
+    CLI::App app{"semrel: zero-shot learning that preserves semantic relations (CVPR 2018)",
+                 "semrel"};
+    app.set_version_flag("--version", std::string("semrel ") + semrel::app::programVersion(),
+                         "Print the version and exit");
     app.require_subcommand(1);
     semrel::cli::addInfoCommand(app);
     semrel::cli::addImportCommand(app);

@@ -9,9 +9,11 @@
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
+#include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
+#include <semrel/reports/similarity_csv.h>
 
 #include <cmath>
 #include <cstdio>
@@ -126,6 +128,7 @@ void addEvalCommand(CLI::App& app)
         configureThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         const EvaluationResult result =
             namingFile(o->dataPath, [&] { return evaluate(model, data); });
@@ -149,13 +152,16 @@ void addRelateCommand(CLI::App& app)
     auto o = std::make_shared<ModelAndData>();
     auto sample = std::make_shared<std::int64_t>(0);
     auto tau = std::make_shared<double>(0.0);
+    auto csv = std::make_shared<std::string>();
     addModelAndData(cmd, *o);
     cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")->required();
     auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)");
-    cmd->callback([o, sample, tau, tauOpt] {
+    cmd->add_option("--csv", *csv, "also write the table as CSV to this file");
+    cmd->callback([o, sample, tau, tauOpt, csv] {
         configureThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         if (*sample < 0 || *sample >= data.sampleCount())
             throw Error("--sample: " + std::to_string(*sample) + " is not a sample of " +
@@ -168,6 +174,10 @@ void addRelateCommand(CLI::App& app)
             namingFile(o->dataPath, [&] { return inspectFeature(model, feature, options); });
         const std::int32_t truth = data.labels[static_cast<std::size_t>(*sample)];
         const std::string truthName = data.classNames[static_cast<std::size_t>(truth)];
+        if (!csv->empty()) {
+            writeSimilarityCsv(similarities, truth, options.tau, *csv);
+            std::fprintf(stderr, "wrote %s\n", csv->c_str());
+        }
         if (o->json) {
             printJson({{"model", o->modelPath},
                        {"dataset", o->dataPath},
@@ -190,16 +200,13 @@ void addRelateCommand(CLI::App& app)
     });
 }
 
-bool describeModelFile(const std::string& path, bool json)
+void describeModel(const ModelState& s, const std::string& path, bool json)
 {
-    if (!isModelFile(path))
-        return false;
-    const ModelState s = readModelFile(path);
     if (json) {
         nlohmann::json out = modelSummaryJson(s);
         out["path"] = path;
         printJson(out);
-        return true;
+        return;
     }
     std::printf("model       %s\n", path.c_str());
     std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
@@ -219,7 +226,6 @@ bool describeModelFile(const std::string& path, bool json)
         std::printf("history     %s\n", epochLine(r, s.config.epochs).c_str());
     if (!s.optimizerState.empty())
         std::printf("checkpoint  optimiser state after epoch %d\n", s.completedEpochs);
-    return true;
 }
 
 } // namespace semrel::cli

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/dataset/class_roles.h>
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/inspector.h>
 #include <semrel/evaluation/relation_model.h>
@@ -24,6 +25,7 @@ class QSpinBox;
 
 namespace semrel::ui {
 
+class ImageFeatureJob;
 class SimilarityChart;
 class ThumbnailCache;
 
@@ -43,6 +45,9 @@ public:
     // nullptr for either clears the view.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
+    // Why there is nothing to query (say, the model does not fit the dataset): shown in the
+    // chart while the view is empty.
+    void setUnavailableReason(const QString& reason);
     // The dataset's file: the demo's feature extractor is looked for beside it.
     void setDatasetPath(const QString& path);
     // A feature extractor file (.h5 demo CNN or TorchScript .pt) for image-file queries.
@@ -52,7 +57,9 @@ public:
 
     // Queries a sample of the dataset. Returns false (and leaves the view) when out of range.
     bool showSample(qint64 sample);
-    // Queries an image file through the feature extractor. Returns false after showing an error.
+    // Queries an image file through the feature extractor, off the GUI thread: the image is
+    // decoded and its feature computed in the background, then queryChanged() follows (or an
+    // error dialog). Returns false when nothing was started: no model, or no extractor chosen.
     bool showImageFile(const QString& path);
     void setTau(double tau);
     void setTopK(int k); // 0 shows every class
@@ -77,14 +84,18 @@ private:
     QWidget* makeSidePanel();
     void fillClassList();
     void refresh();
-    bool loadExtractor();
+    QString extractorPathToUse();
+    void onImageFeature(const QString& path, const QString& extractorPath,
+                        const std::vector<float>& feature, const QImage& preview);
+    void showSamplePreview();
     void chooseImageFile();
-    void showPreview(const QImage& image);
+    void showPreview(const QPixmap& pixmap);
 
     std::shared_ptr<const RelationModel> m_model;
     std::shared_ptr<const Dataset> m_data;
-    std::unique_ptr<FeatureExtractor> m_extractor;
+    ClassRoles m_roles; // of m_data's classes
     QString m_extractorPath;
+    ImageFeatureJob* m_imageFeature;
     QString m_datasetPath;
     ThumbnailCache* m_thumbnails = nullptr;
 
