@@ -122,7 +122,7 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
     state.parameters = network->exportParameters();
 
     const EpochEvaluation evaluation(data, setup.featureNormalizer, config.trainSplit);
-    TrainingEpoch trainingEpoch(config, setup, network, optimizer);
+    TrainingEpoch trainingEpoch(config, setup, network, optimizer, threads);
     WorkerTeam team(threads);
     for (int epoch = state.completedEpochs + 1; epoch <= config.epochs; ++epoch) {
         EpochReport report;

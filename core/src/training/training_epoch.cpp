@@ -12,8 +12,9 @@
 namespace semrel {
 
 TrainingEpoch::TrainingEpoch(const TrainingConfig& config, const TrainingSetup& setup,
-                             RelationNetwork& network, AdamOptimizer& optimizer)
-    : m_config(config), m_setup(setup), m_step(config, setup, network, optimizer)
+                             RelationNetwork& network, AdamOptimizer& optimizer, int maxThreads)
+    : m_config(config), m_setup(setup), m_step(config, setup, network, optimizer),
+      m_threads(maxThreads, /*adaptive=*/config.threads <= 0)
 {}
 
 bool TrainingEpoch::run(int epoch, WorkerTeam& team, const StopFlag& stop,
@@ -33,8 +34,12 @@ bool TrainingEpoch::run(int epoch, WorkerTeam& team, const StopFlag& stop,
         if (stop.isRequested())
             return false;
         const std::int64_t first = b * batchSize;
-        const ObjectiveValue value = m_step.run(
-            order.data() + first, std::min(batchSize, n - first), rng, team, team.size());
+        const int threads = std::min(m_threads.next(), team.size());
+        const auto stepStart = std::chrono::steady_clock::now();
+        const ObjectiveValue value =
+            m_step.run(order.data() + first, std::min(batchSize, n - first), rng, team, threads);
+        m_threads.record(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - stepStart).count());
         if (!std::isfinite(value.total))
             throw TrainingError("training diverged: the loss became " +
                                 std::string(std::isnan(value.total) ? "NaN" : "infinite") +
