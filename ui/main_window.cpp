@@ -12,8 +12,10 @@
 #include "query/query_view.h"
 #include "recent_files.h"
 #include "status_panel.h"
+#include "training/training_charts.h"
 #include "training/training_form.h"
 #include "training/training_panel.h"
+#include "user_guide_dialog.h"
 
 #include <semrel/dataset/dataset_summary.h>
 #include <semrel/evaluation/model_fit.h>
@@ -98,6 +100,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         setExplorationModel(nullptr, nullptr);
     });
     restoreSettings();
+    showExploration(); // the empty views say what to do first
 }
 
 MainWindow::~MainWindow() = default;
@@ -144,6 +147,9 @@ void MainWindow::createMenus()
     training->addAction(m_trainingPanel->tuneAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); });
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setObjectName(QStringLiteral("userGuide"));
     help->addAction(tr("&About SemRel Studio"), this, [this] {
         QMessageBox::about(this, tr("About SemRel Studio"),
                            tr("<b>SemRel Studio %1</b><p>Zero-shot learning that preserves "
@@ -288,11 +294,17 @@ void MainWindow::showExploration()
     }
     m_modelBuild->discard(); // a model being built for an earlier pair
     setExplorationModel(nullptr, nullptr);
-    if (!reason.isEmpty()) {
-        m_predictionsView->setUnavailableReason(reason);
-        m_queryView->setUnavailableReason(reason);
-        m_embeddingView->setUnavailableReason(reason);
-    }
+    // First steps: each empty view says what to do next.
+    if (reason.isEmpty())
+        reason = !m_dataset ? tr("Open a dataset (Ctrl+O), then train a model (F5) or open one.")
+                            : tr("Train a model (F5) or open one (Ctrl+O) to explore it here.");
+    m_predictionsView->setUnavailableReason(reason);
+    m_queryView->setUnavailableReason(reason);
+    m_embeddingView->setUnavailableReason(reason);
+    m_trainingPanel->charts()->setGuideText(
+        m_dataset ? tr("Press Train (F5) to train a model on %1; its curves appear here.")
+                        .arg(QFileInfo(m_datasetPath).fileName())
+                  : tr("Open a dataset (Ctrl+O), then press Train (F5): the curves appear here."));
 }
 
 void MainWindow::buildExplorationModel()

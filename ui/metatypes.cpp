@@ -9,6 +9,7 @@ void registerMetaTypes()
     // Function-local static: registration happens once, thread-safely.
     static const bool registered = [] {
         qRegisterMetaType<semrel::EpochReport>();
+        qRegisterMetaType<semrel::BatchReport>();
         qRegisterMetaType<semrel::TrainingResult>();
         qRegisterMetaType<semrel::TrainingConfig>();
         qRegisterMetaType<std::shared_ptr<const semrel::Dataset>>();

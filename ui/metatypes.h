@@ -15,6 +15,7 @@
 // The value types that cross threads in queued signals (worker -> GUI, loader -> GUI).
 // Datasets travel as shared pointers: AWA2's features alone are 300 MB.
 Q_DECLARE_METATYPE(semrel::EpochReport)
+Q_DECLARE_METATYPE(semrel::BatchReport)
 Q_DECLARE_METATYPE(semrel::TrainingResult)
 Q_DECLARE_METATYPE(semrel::TrainingConfig)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::Dataset>)

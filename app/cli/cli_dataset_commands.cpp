@@ -110,20 +110,41 @@ void addSynthCommand(CLI::App& app)
         "synth", "Write a generated zero-shot dataset (features a noisy linear map of attributes)");
     auto spec = std::make_shared<SyntheticSpec>();
     auto output = std::make_shared<std::string>();
-    cmd->add_option("--classes", spec->classCount, "number of classes")->capture_default_str();
-    cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes")->capture_default_str();
+    auto namesPath = std::make_shared<std::string>();
+    auto* classes = cmd->add_option("--classes", spec->classCount,
+                                    "number of classes (default: 20, or the "
+                                    "number of names in --class-names)");
+    cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes (the last ones)")
+        ->capture_default_str();
     cmd->add_option("--val", spec->valClassCount, "validation classes among the seen")
         ->capture_default_str();
     cmd->add_option("--samples", spec->samplesPerClass, "samples per class")->capture_default_str();
+    cmd->add_option("--test-seen", spec->testSeenFraction,
+                    "share of a seen class's samples kept for test_seen, in [0, 1)")
+        ->capture_default_str();
     cmd->add_option("--features", spec->featureDim, "feature dimension")->capture_default_str();
     cmd->add_option("--attributes", spec->embeddingDim, "attribute dimension")
         ->capture_default_str();
     cmd->add_option("--noise", spec->noise, "feature noise (std)")->capture_default_str();
+    cmd->add_option("--class-names", *namesPath,
+                    "text file with one class name per line, in order: training, validation, "
+                    "then unseen classes");
     cmd->add_option("--seed", spec->seed, "random seed")->capture_default_str();
     cmd->add_option("-o,--output", *output, "dataset file to write")->required();
-    cmd->callback([spec, output] {
-        writeDatasetFile(makeSyntheticDataset(*spec), *output);
-        std::fprintf(stderr, "wrote %s\n", output->c_str());
+    cmd->callback([spec, output, namesPath, classes] {
+        if (!namesPath->empty()) {
+            spec->classNames = readClassNamesFile(*namesPath);
+            if (classes->count() == 0)
+                spec->classCount = static_cast<int>(spec->classNames.size());
+        }
+        const Dataset data = makeSyntheticDataset(*spec);
+        {
+            ProgressBar bar("writing");
+            writeDatasetFile(data, *output, bar.callback());
+        }
+        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes (%d unseen)\n", output->c_str(),
+                     static_cast<long long>(data.sampleCount()),
+                     static_cast<long long>(data.classCount()), spec->unseenClassCount);
     });
 }
 

@@ -74,13 +74,18 @@ TrainingChatter::~TrainingChatter() = default;
 
 Trainer::BatchCallback TrainingChatter::batchCallback()
 {
-    return [this](int epoch, std::int64_t batch, std::int64_t batches) {
+    return [this](const BatchReport& report) {
         if (m_chatter != Chatter::Full || !m_terminal)
             return;
         if (!m_bar)
-            m_bar = std::make_unique<ProgressBar>("epoch " + std::to_string(epoch));
-        m_bar->update(batches > 0 ? static_cast<double>(batch) / static_cast<double>(batches) : 1.0,
-                      std::to_string(batch) + "/" + std::to_string(batches) + " batches");
+            m_bar = std::make_unique<ProgressBar>("epoch " + std::to_string(report.epoch));
+        char loss[32];
+        std::snprintf(loss, sizeof loss, ", loss %.4f", report.runningLoss);
+        m_bar->update(report.batches > 0
+                          ? static_cast<double>(report.batch) / static_cast<double>(report.batches)
+                          : 1.0,
+                      std::to_string(report.batch) + "/" + std::to_string(report.batches) +
+                          " batches" + loss);
     };
 }
 

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void tuneReportsTheGridAndItsChoice();
     void tuneGivesWhatTheTuningServiceGives();
     void failsWithMessageNamingTheFile();
+    void synthNamesClassesFromAFile();
 
 private:
     struct Run
@@ -364,6 +365,29 @@ void TestCliMethod::failsWithMessageNamingTheFile()
     const Run wrong = program({"eval", m_data, m_data});
     QCOMPARE(wrong.status, 1);
     QVERIFY2(wrong.err.contains("is not a SemRel model file"), wrong.err.constData());
+}
+
+void TestCliMethod::synthNamesClassesFromAFile()
+{
+    const QString names = m_dir.filePath("names.txt");
+    QFile file(names);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("abbey\nbar\ncanyon\ndune\nestuary\n");
+    file.close();
+    const QString data = m_dir.filePath("named.h5");
+    // --classes follows the file; the last --unseen classes are the unseen ones.
+    const Run run = verb({"synth", "--class-names", names, "--unseen", "2", "--val", "1",
+                          "--samples", "4", "--test-seen", "0.5", "-o", data});
+    QVERIFY2(run.status == 0, run.err.constData());
+    const semrel::Dataset written = semrel::readDatasetFile(data.toStdString());
+    QCOMPARE(written.classNames,
+             (std::vector<std::string>{"abbey", "bar", "canyon", "dune", "estuary"}));
+    QCOMPARE(written.unseenClasses(), (std::vector<std::int32_t>{3, 4}));
+    QCOMPARE(written.split(semrel::Split::TestSeen).size(), std::size_t(3 * 2));
+    // A count that disagrees with the file is an error, not a silent choice.
+    const Run wrong = verb({"synth", "--class-names", names, "--classes", "6", "-o", data});
+    QCOMPARE(wrong.status, 1);
+    QVERIFY2(wrong.err.contains("5 class names for 6 classes"), wrong.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliMethod)

@@ -2,44 +2,47 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <semrel/method/semantic_relations.h>
+#include <semrel/exploration/class_deltas.h>
 
 #include <QStringList>
 #include <QWidget>
 
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace semrel::ui {
 
-// The classes most similar and most dissimilar to the selected one, by δ, with their relation at
-// the current τ. Clicking a neighbour asks to select it.
+// The classes most similar and most dissimilar to the selected one (neighboursOf(), core), each
+// list a table of class and δ: the δ column is sized to its numbers, so a long name is elided
+// but δ is never cut off. Each class is marked with its relation at the current τ. Clicking a
+// neighbour asks to select it.
 class ClassNeighboursView : public QWidget
 {
     Q_OBJECT
 
 public:
     static constexpr int kShown = 8;
+    enum Column { ClassColumn, DeltaColumn };
 
     explicit ClassNeighboursView(QWidget* parent = nullptr);
 
-    void showNeighbours(const SemanticRelations& relations, const QStringList& classNames,
-                        int classIndex);
+    void showNeighbours(const ClassNeighbours& neighbours, const QStringList& classNames,
+                        int classIndex, double tau);
     void clear();
 
-    const QListWidget* similarList() const { return m_similar; }
-    const QListWidget* dissimilarList() const { return m_dissimilar; }
+    const QTreeWidget* similarList() const { return m_similar; }
+    const QTreeWidget* dissimilarList() const { return m_dissimilar; }
 
 Q_SIGNALS:
     void classClicked(int classIndex);
 
 private:
-    void onItemActivated(QListWidgetItem* item);
+    void onItemActivated(QTreeWidgetItem* item);
 
     QLabel* m_title;
-    QListWidget* m_similar;
-    QListWidget* m_dissimilar;
+    QTreeWidget* m_similar;
+    QTreeWidget* m_dissimilar;
 };
 
 } // namespace semrel::ui

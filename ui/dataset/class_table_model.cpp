@@ -18,10 +18,11 @@ QString splitTitle(Split split)
         return ClassTableModel::tr("Train");
     case Split::Val:
         return ClassTableModel::tr("Val");
+    // Two lines: the narrower column leaves the class names room at the default window size.
     case Split::TestSeen:
-        return ClassTableModel::tr("Test seen");
+        return ClassTableModel::tr("Test\nseen");
     case Split::TestUnseen:
-        return ClassTableModel::tr("Test unseen");
+        return ClassTableModel::tr("Test\nunseen");
     }
     return {};
 }

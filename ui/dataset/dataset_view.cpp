@@ -2,14 +2,16 @@
 // SPDX-License-Identifier: MIT
 #include "dataset/dataset_view.h"
 
-#include "dataset/attribute_heat_map.h"
 #include "dataset/class_neighbours_view.h"
 #include "dataset/class_table_model.h"
-#include "dataset/relation_matrix_view.h"
+#include "dataset/dataset_matrix_sources.h"
 #include "error_dialog.h"
+#include "jobs/background_job.h"
+#include "zoom/matrix_view.h"
 
-#include <semrel/method/dataset_relations.h>
+#include <semrel/exploration/matrix_order.h>
 
+#include <QComboBox>
 #include <QDataStream>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,7 +36,7 @@ QWidget* legendEntry(Relation relation, const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
-                       .arg(RelationMatrixView::relationColor(relation).name(), text));
+                       .arg(RelationMatrixSource::relationColor(relation).name(), text));
     return label;
 }
 
@@ -52,33 +54,47 @@ QGroupBox* group(const QString& title, QWidget* content, QWidget* parent)
 DatasetView::DatasetView(QWidget* parent)
     : QWidget(parent), m_classModel(new ClassTableModel(this)),
       m_sortedClasses(new QSortFilterProxyModel(this)), m_classTable(new QTableView(this)),
-      m_heatMap(new AttributeHeatMap(this)), m_relationMatrix(new RelationMatrixView(this)),
-      m_neighbours(new ClassNeighboursView(this)), m_tauSlider(new QSlider(Qt::Horizontal, this)),
-      m_tauLabel(new QLabel(this)), m_mainSplitter(new QSplitter(Qt::Horizontal, this)),
-      m_rightSplitter(new QSplitter(Qt::Vertical, this))
+      m_heatMap(new MatrixView(this)), m_relationMatrix(new MatrixView(this)),
+      m_neighbours(new ClassNeighboursView(this)), m_orderBox(new QComboBox(this)),
+      m_tauSlider(new QSlider(Qt::Horizontal, this)), m_tauLabel(new QLabel(this)),
+      m_mainSplitter(new QSplitter(Qt::Horizontal, this)),
+      m_rightSplitter(new QSplitter(Qt::Vertical, this)), m_preparation(new BackgroundJob(this))
 {
     m_mainSplitter->setObjectName(QStringLiteral("datasetSplitter"));
-    m_sortedClasses->setSourceModel(m_classModel);
-    m_classTable->setObjectName(QStringLiteral("classTable"));
-    m_classTable->setModel(m_sortedClasses);
-    m_classTable->setSortingEnabled(true);
-    m_classTable->sortByColumn(-1, Qt::AscendingOrder); // dataset order until a header is clicked
-    m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_classTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_classTable->verticalHeader()->setVisible(false);
-    m_classTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_classTable->horizontalHeader()->setStretchLastSection(true);
-    connect(m_classTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &DatasetView::onTableSelectionChanged);
+    m_heatMap->setObjectName(QStringLiteral("attributeHeatMap"));
+    m_heatMap->setAxisTitles({}, tr("attribute"));
+    m_relationMatrix->setObjectName(QStringLiteral("relationMatrix"));
+    m_relationMatrix->setAxisTitles(tr("reference class"), {});
+    m_preparation->setObjectName(QStringLiteral("datasetMatrices"));
 
-    m_mainSplitter->addWidget(group(tr("Classes"), m_classTable, this));
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* orderRow = new QHBoxLayout;
+    m_orderBox->addItem(tr("similar classes together"), int(ClassOrder::BySimilarity));
+    m_orderBox->addItem(tr("by name"), int(ClassOrder::ByName));
+    m_orderBox->addItem(tr("as in the dataset"), int(ClassOrder::AsGiven));
+    m_orderBox->setObjectName(QStringLiteral("classOrder"));
+    orderRow->addWidget(new QLabel(tr("Order classes:"), right));
+    orderRow->addWidget(m_orderBox);
+    auto* hint =
+        new QLabel(tr("Wheel: zoom · drag: pan · click: zoom in, then select · 0: fit"), right);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    // Wrapped, not measured whole: the hint must not widen this side beyond the class table.
+    hint->setWordWrap(true);
+    orderRow->addWidget(hint, 1);
+    rightLayout->addLayout(orderRow);
     m_rightSplitter->addWidget(group(tr("Class embeddings (class × attribute)"), m_heatMap, this));
     m_rightSplitter->addWidget(makeRelationPanel());
-    m_mainSplitter->addWidget(m_rightSplitter);
+    m_rightSplitter->setStretchFactor(0, 2);
+    m_rightSplitter->setStretchFactor(1, 3);
+    rightLayout->addWidget(m_rightSplitter, 1);
+
+    m_mainSplitter->addWidget(makeClassesPanel());
+    m_mainSplitter->addWidget(right);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
-    // Wide enough for the name, role and five split columns until the user moves it.
-    m_mainSplitter->setSizes({540, 740});
+    m_mainSplitter->setSizes({600, 680});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_mainSplitter);
@@ -86,8 +102,15 @@ DatasetView::DatasetView(QWidget* parent)
     // Clicks on a neighbour rebuild the very list that emitted them: handle them afterwards.
     connect(m_neighbours, &ClassNeighboursView::classClicked, this, &DatasetView::selectClass,
             Qt::QueuedConnection);
-    connect(m_heatMap, &CellImageWidget::rowClicked, this, &DatasetView::selectClass);
-    connect(m_relationMatrix, &CellImageWidget::rowClicked, this, &DatasetView::selectClass);
+    connect(m_heatMap, &MatrixView::cellClicked, this,
+            [this](qint64 row, qint64) { selectClassAt(m_heatMap, row); });
+    connect(m_relationMatrix, &MatrixView::cellClicked, this,
+            [this](qint64 row, qint64) { selectClassAt(m_relationMatrix, row); });
+    connect(m_orderBox, &QComboBox::currentIndexChanged, this, [this](int) {
+        setClassOrder(static_cast<ClassOrder>(m_orderBox->currentData().toInt()));
+    });
+    connect(m_preparation, &BackgroundJob::failed, this,
+            [this](const QString& message) { showError(this, tr("Class relations"), message); });
 
     m_relationTimer.setSingleShot(true);
     m_relationTimer.setInterval(40);
@@ -98,6 +121,34 @@ DatasetView::DatasetView(QWidget* parent)
         Q_EMIT tauChanged(tau());
     });
     m_tauLabel->setText(tr("τ = %1").arg(0.0, 0, 'f', 2));
+    setDataset(nullptr);
+}
+
+// The preparation job (a child) waits for a running preparation: well under a second.
+DatasetView::~DatasetView() = default;
+
+QWidget* DatasetView::makeClassesPanel()
+{
+    m_sortedClasses->setSourceModel(m_classModel);
+    m_classTable->setObjectName(QStringLiteral("classTable"));
+    m_classTable->setModel(m_sortedClasses);
+    m_classTable->setSortingEnabled(true);
+    m_classTable->sortByColumn(-1, Qt::AscendingOrder); // dataset order until a header is clicked
+    m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_classTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_classTable->setTextElideMode(Qt::ElideMiddle);
+    m_classTable->verticalHeader()->setVisible(false);
+    m_classTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    // The numbers keep the width of their (two-line) headers; the name takes the rest and is
+    // elided when long, so that every split's column stays in view.
+    QHeaderView* header = m_classTable->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ClassTableModel::NameColumn, QHeaderView::Stretch);
+    for (int c = ClassTableModel::RoleColumn; c < m_classModel->columnCount(); ++c)
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    connect(m_classTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DatasetView::onTableSelectionChanged);
+    return group(tr("Classes"), m_classTable, this);
 }
 
 QWidget* DatasetView::makeRelationPanel()
@@ -116,6 +167,9 @@ QWidget* DatasetView::makeRelationPanel()
     legend->addWidget(legendEntry(Relation::Identical, tr("identical"), this));
     legend->addWidget(legendEntry(Relation::Similar, tr("similar"), this));
     legend->addWidget(legendEntry(Relation::Dissimilar, tr("dissimilar"), this));
+    auto* mixed = new QLabel(tr("(zoomed out: share of similar pairs)"), this);
+    mixed->setForegroundRole(QPalette::PlaceholderText);
+    legend->addWidget(mixed);
     legend->addStretch(1);
 
     auto* matrixBox =
@@ -137,19 +191,63 @@ QWidget* DatasetView::makeRelationPanel()
 void DatasetView::setDataset(std::shared_ptr<const Dataset> data)
 {
     m_data = std::move(data);
+    m_matrices.reset();
+    m_positions.clear();
     m_selectedClass = -1;
-    m_classNames.clear();
-    if (m_data) {
-        for (const std::string& name : m_data->classNames)
-            m_classNames.append(QString::fromStdString(name));
-    }
     m_classModel->setDataset(m_data);
-    m_classTable->resizeColumnsToContents();
-    m_heatMap->setEmbeddings(m_data ? m_data->classEmbeddings : FloatMatrix(), m_classNames);
     m_relationTimer.stop();
-    updateRelations();
-    if (m_data && m_data->classCount() > 0)
-        selectClass(0);
+    m_neighbours->clear();
+    m_heatMap->setSource(nullptr);
+    m_relationMatrix->setSource(nullptr);
+    const QString empty =
+        m_data ? tr("Preparing the classes of %1…").arg(QString::fromStdString(m_data->name))
+               : tr("Open a dataset (File > Open, Ctrl+O) to see its classes.");
+    m_heatMap->setEmptyText(empty);
+    m_relationMatrix->setEmptyText(empty);
+    if (!m_data || m_data->classCount() == 0) {
+        m_preparation->discard();
+        Q_EMIT matricesReady();
+        return;
+    }
+    m_preparation->start(
+        [data = m_data](JobContext&) { return prepareDatasetMatrices(data); },
+        [this](DatasetMatrices matrices) { onMatricesReady(std::move(matrices)); });
+    selectClass(0);
+}
+
+bool DatasetView::isPreparing() const
+{
+    return m_preparation->isRunning();
+}
+
+void DatasetView::onMatricesReady(DatasetMatrices matrices)
+{
+    m_matrices = std::move(matrices);
+    applySources();
+    Q_EMIT matricesReady();
+}
+
+void DatasetView::setClassOrder(ClassOrder order)
+{
+    m_order = order;
+    {
+        const QSignalBlocker blocker(m_orderBox);
+        m_orderBox->setCurrentIndex(m_orderBox->findData(int(order)));
+    }
+    applySources();
+}
+
+void DatasetView::applySources()
+{
+    if (!m_matrices)
+        return;
+    const std::shared_ptr<const Order>& classes = m_matrices->classOrder(m_order);
+    m_positions = positionsIn(*classes, m_matrices->data->classCount());
+    m_heatMap->setSource(std::make_shared<AttributeMatrixSource>(
+        *m_matrices, classes, m_matrices->attributeOrder(m_order)));
+    m_relationMatrix->setSource(
+        std::make_shared<RelationMatrixSource>(*m_matrices, classes, tau()));
+    updateSelection();
 }
 
 double DatasetView::tau() const
@@ -168,10 +266,7 @@ void DatasetView::selectClass(int classIndex)
         return;
     if (classIndex != m_selectedClass) {
         m_selectedClass = classIndex;
-        m_heatMap->setSelectedRow(classIndex);
-        m_relationMatrix->setSelectedRow(classIndex);
-        if (m_relationMatrix->relations())
-            m_neighbours->showNeighbours(*m_relationMatrix->relations(), m_classNames, classIndex);
+        updateSelection();
     }
     // Keep the table in step when the selection came from elsewhere.
     const QModelIndex source = m_classModel->index(classIndex, 0);
@@ -180,6 +275,28 @@ void DatasetView::selectClass(int classIndex)
         m_classTable->selectRow(row.row());
         m_classTable->scrollTo(row);
     }
+}
+
+void DatasetView::selectClassAt(MatrixView* view, qint64 rowPosition)
+{
+    if (m_matrices && rowPosition >= 0 && rowPosition < qint64(m_positions.size()))
+        selectClass((*m_matrices->classOrder(m_order))[std::size_t(rowPosition)]);
+    view->setFocus();
+}
+
+void DatasetView::updateSelection()
+{
+    if (!m_matrices || m_selectedClass < 0) {
+        m_heatMap->setHighlight(-1, -1);
+        m_relationMatrix->setHighlight(-1, -1);
+        return;
+    }
+    const std::int64_t position = m_positions[static_cast<std::size_t>(m_selectedClass)];
+    m_heatMap->setHighlight(position, -1);
+    m_relationMatrix->setHighlight(position, position);
+    m_neighbours->showNeighbours(
+        neighboursOf(*m_matrices->deltas, m_selectedClass, ClassNeighboursView::kShown),
+        *m_matrices->classNames, m_selectedClass, tau());
 }
 
 void DatasetView::onTableSelectionChanged()
@@ -191,21 +308,13 @@ void DatasetView::onTableSelectionChanged()
 
 void DatasetView::updateRelations()
 {
-    if (!m_data || m_data->classCount() == 0) {
-        m_relationMatrix->clear();
-        m_neighbours->clear();
+    if (!m_matrices)
         return;
-    }
-    try {
-        m_relationMatrix->setRelations(datasetRelations(*m_data, tau()), m_classNames);
-    } catch (const std::exception& e) {
-        // Keep the previous matrix: the slider cannot produce a bad τ, but the data might be odd.
-        showError(this, tr("Semantic relations"), QString::fromUtf8(e.what()));
-        return;
-    }
-    m_relationMatrix->setSelectedRow(m_selectedClass);
-    if (m_selectedClass >= 0)
-        m_neighbours->showNeighbours(*m_relationMatrix->relations(), m_classNames, m_selectedClass);
+    // Another τ, the same matrix: the zoom and pan stay.
+    m_relationMatrix->setSource(
+        std::make_shared<RelationMatrixSource>(*m_matrices, m_matrices->classOrder(m_order), tau()),
+        /*keepView=*/true);
+    updateSelection();
 }
 
 QByteArray DatasetView::saveLayout() const

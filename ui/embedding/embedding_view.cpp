@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "embedding/embedding_view.h"
 
+#include "embedding/class_legend.h"
 #include "error_dialog.h"
 #include "jobs/background_job.h"
 
@@ -12,38 +13,17 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSplitter>
-#include <QToolTip>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
 
 namespace semrel::ui {
-
-namespace {
-
-// A legend of more classes than this would crowd out the map; hovering names points instead.
-constexpr int kMaxLegendClasses = 20;
-constexpr qreal kPointSize = 7.0;
-constexpr qreal kMarkerSize = 13.0;
-
-QColor classColor(int position, int count)
-{
-    // Hues around the wheel, alternating lightness so that neighbouring hues stay apart.
-    const double hue = std::fmod(position * 0.618033988749895, 1.0);
-    return QColor::fromHsvF(static_cast<float>(hue), 0.75f, position % 2 ? 0.75f : 0.95f);
-    Q_UNUSED(count);
-}
-
-} // namespace
 
 EmbeddingView::EmbeddingView(QWidget* parent)
     : QWidget(parent), m_chartView(new QChartView(new QChart, this)),
@@ -55,11 +35,13 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     m_chartView->chart()->setAnimationOptions(QChart::NoAnimation);
     m_neighbours = new QListWidget(this);
     m_neighbours->setToolTip(tr("Double-click to open in the Query view"));
+    m_legend = new ClassLegend(this);
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_legend, 3);
     sideLayout->addWidget(new QLabel(tr("Nearest neighbours (cosine, feature space):"), side));
-    sideLayout->addWidget(m_neighbours, 1);
+    sideLayout->addWidget(m_neighbours, 2);
     side->setMaximumWidth(320);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_chartView);
@@ -85,6 +67,9 @@ EmbeddingView::EmbeddingView(QWidget* parent)
         showError(this, tr("t-SNE failed"), message);
         Q_EMIT tsneFailed(message);
     });
+    connect(m_legend, &ClassLegend::filterChanged, this, &EmbeddingView::applyClassStyles);
+    connect(m_legend, &ClassLegend::highlightChanged, this, &EmbeddingView::applyClassStyles);
+    connect(m_chartView->chart(), &QChart::plotAreaChanged, this, &EmbeddingView::placeMarkerNames);
     connect(m_neighbours, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         Q_EMIT sampleActivated(item->data(Qt::UserRole).toLongLong());
     });
@@ -93,6 +78,19 @@ EmbeddingView::EmbeddingView(QWidget* parent)
 
 // The jobs (children) stop t-SNE within an iteration and wait for it.
 EmbeddingView::~EmbeddingView() = default;
+
+QString EmbeddingView::mapKindName(MapKind kind)
+{
+    switch (kind) {
+    case MapKind::Pca:
+        return tr("PCA");
+    case MapKind::Tsne:
+        return tr("t-SNE");
+    case MapKind::None:
+        break;
+    }
+    return {};
+}
 
 QWidget* EmbeddingView::makeControls()
 {
@@ -131,7 +129,7 @@ void EmbeddingView::setModelAndDataset(std::shared_ptr<const RelationModel> mode
     m_selected = -1;
     setEnabled(m_model != nullptr);
     if (!m_model) {
-        showMap({}, {});
+        showMap({}, MapKind::None);
         return;
     }
     clearChart();
@@ -147,17 +145,16 @@ void EmbeddingView::startMapping()
     };
     m_status->setText(tr("Mapping the features…"));
     m_mapping->start(
-        [model = m_model, data = m_data](JobContext& context) {
+        [model = m_model, data = m_data, most = m_maxMapSamples](JobContext& context) {
             Mapped mapped;
-            mapped.input =
-                std::make_shared<const MapInput>(unseenMapInput(*model, *data, kMaxMapSamples));
+            mapped.input = std::make_shared<const MapInput>(unseenMapInput(*model, *data, most));
             context.throwIfStopRequested();
             mapped.pca = pcaMap(*mapped.input);
             return mapped;
         },
         [this](Mapped mapped) {
             m_input = std::move(mapped.input);
-            showMap(mapped.pca, tr("PCA"));
+            showMap(mapped.pca, MapKind::Pca);
         });
 }
 
@@ -172,14 +169,23 @@ void EmbeddingView::showPca()
     if (!m_input)
         return;
     m_tsne->discard(); // the map asked for last wins
-    m_mapping->start([input = m_input](JobContext&) { return pcaMap(*input); },
-                     [this](const EmbeddingMap& map) { showMap(map, tr("PCA")); });
+    startMap(MapKind::Pca);
 }
 
 void EmbeddingView::startTsne()
 {
     if (!m_input || m_tsne->isRunning())
         return;
+    startMap(MapKind::Tsne);
+}
+
+void EmbeddingView::startMap(MapKind kind)
+{
+    if (kind == MapKind::Pca) {
+        m_mapping->start([input = m_input](JobContext&) { return pcaMap(*input); },
+                         [this](const EmbeddingMap& map) { showMap(map, MapKind::Pca); });
+        return;
+    }
     m_status->setText(tr("t-SNE of %n point(s)…", nullptr,
                          static_cast<int>(m_input->features.rows + m_input->classFeatures.rows)));
     m_tsne->start(
@@ -189,7 +195,7 @@ void EmbeddingView::startTsne()
                 throw Cancelled("t-SNE stopped on request");
             return result.map;
         },
-        [this](const EmbeddingMap& map) { showMap(map, tr("t-SNE")); });
+        [this](const EmbeddingMap& map) { showMap(map, MapKind::Tsne); });
 }
 
 void EmbeddingView::cancelTsne()
@@ -221,161 +227,6 @@ QString EmbeddingView::className(int c) const
                : QString::number(c);
 }
 
-void EmbeddingView::clearChart()
-{
-    QChart* chart = m_chartView->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
-    chart->setTitle({});
-    m_classSeries.clear();
-    m_seriesSamples.clear();
-    m_markerSeries = nullptr;
-    m_selectionSeries = nullptr;
-    m_map = {};
-}
-
-void EmbeddingView::showMap(const EmbeddingMap& map, const QString& kind)
-{
-    clearChart();
-    QChart* chart = m_chartView->chart();
-    m_map = map;
-    m_mapKind = kind;
-    if (!m_input || map.samplePoints.rows == 0) {
-        chart->setTitle({});
-        m_status->clear();
-        Q_EMIT mapShown(kind);
-        return;
-    }
-    const auto k = static_cast<int>(m_input->classes.size());
-    std::vector<int> position(static_cast<std::size_t>(m_data->classCount()), -1);
-    for (int i = 0; i < k; ++i) {
-        position[static_cast<std::size_t>(m_input->classes[static_cast<std::size_t>(i)])] = i;
-        auto* series = new QScatterSeries;
-        series->setName(className(m_input->classes[static_cast<std::size_t>(i)]));
-        series->setMarkerSize(kPointSize);
-        series->setColor(classColor(i, k));
-        series->setBorderColor(Qt::transparent);
-        m_classSeries.push_back(series);
-    }
-    m_seriesSamples.resize(m_classSeries.size());
-    std::vector<QList<QPointF>> points(m_classSeries.size());
-    for (std::int64_t r = 0; r < map.samplePoints.rows; ++r) {
-        const int i =
-            position[static_cast<std::size_t>(m_input->labels[static_cast<std::size_t>(r)])];
-        points[static_cast<std::size_t>(i)].append(
-            QPointF(map.samplePoints.at(r, 0), map.samplePoints.at(r, 1)));
-        m_seriesSamples[static_cast<std::size_t>(i)].push_back(
-            m_input->samples[static_cast<std::size_t>(r)]);
-    }
-    m_markerSeries = new QScatterSeries;
-    m_markerSeries->setName(tr("class embedding f(y)"));
-    m_markerSeries->setMarkerSize(kMarkerSize);
-    m_markerSeries->setColor(Qt::black);
-    m_markerSeries->setBorderColor(Qt::white);
-    QList<QPointF> markers;
-    for (std::int64_t c = 0; c < map.classPoints.rows; ++c)
-        markers.append(QPointF(map.classPoints.at(c, 0), map.classPoints.at(c, 1)));
-    m_markerSeries->replace(markers);
-    m_selectionSeries = new QScatterSeries;
-    m_selectionSeries->setName(tr("selected"));
-    m_selectionSeries->setMarkerSize(18);
-    m_selectionSeries->setColor(Qt::transparent);
-    m_selectionSeries->setBorderColor(Qt::black);
-    m_selectionSeries->setPen(QPen(Qt::black, 2));
-
-    auto* x = new QValueAxis;
-    auto* y = new QValueAxis;
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    std::vector<QScatterSeries*> all = m_classSeries;
-    all.push_back(m_markerSeries);
-    all.push_back(m_selectionSeries);
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        QScatterSeries* series = all[i];
-        if (i < points.size())
-            series->replace(points[i]);
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        connect(series, &QScatterSeries::hovered, this,
-                [this, series](const QPointF& p, bool state) { onPointHovered(series, p, state); });
-        connect(series, &QScatterSeries::clicked, this,
-                [this, series](const QPointF& p) { onPointClicked(series, p); });
-    }
-    // Axes fitted to all points with a margin, so markers at the edge are drawn whole.
-    float minX = map.samplePoints.at(0, 0), maxX = minX;
-    float minY = map.samplePoints.at(0, 1), maxY = minY;
-    for (const FloatMatrix* m : {&map.samplePoints, &map.classPoints})
-        for (std::int64_t r = 0; r < m->rows; ++r) {
-            minX = std::min(minX, m->at(r, 0));
-            maxX = std::max(maxX, m->at(r, 0));
-            minY = std::min(minY, m->at(r, 1));
-            maxY = std::max(maxY, m->at(r, 1));
-        }
-    const float padX = std::max(1e-6f, (maxX - minX) * 0.05f);
-    const float padY = std::max(1e-6f, (maxY - minY) * 0.05f);
-    x->setRange(minX - padX, maxX + padX);
-    y->setRange(minY - padY, maxY + padY);
-    x->setTitleText(kind == tr("PCA") ? tr("component 1") : QString());
-    y->setTitleText(kind == tr("PCA") ? tr("component 2") : QString());
-    chart->legend()->setVisible(k <= kMaxLegendClasses);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    if (chart->legend()->isVisible())
-        chart->legend()->markers(m_selectionSeries).first()->setVisible(false);
-    chart->setTitle(tr("%1 of %2 unseen-class test features and %3 mapped class embeddings")
-                        .arg(kind)
-                        .arg(map.samplePoints.rows)
-                        .arg(map.classPoints.rows));
-    m_status->setText(
-        tr("%1 map. Hover a point to name it; click it to open it in Query.").arg(kind));
-    if (m_selected >= 0)
-        selectSample(m_selected);
-    Q_EMIT mapShown(kind);
-}
-
-qint64 EmbeddingView::sampleAt(QScatterSeries* series, const QPointF& point) const
-{
-    const auto it = std::find(m_classSeries.begin(), m_classSeries.end(), series);
-    if (it == m_classSeries.end())
-        return -1;
-    const auto i = static_cast<std::size_t>(it - m_classSeries.begin());
-    // The chart hands back the point it drew, so it matches exactly; take the closest anyway.
-    const QList<QPointF> points = series->points();
-    qsizetype best = -1;
-    qreal bestDistance = 0;
-    for (qsizetype p = 0; p < points.size(); ++p) {
-        const QPointF d = points[p] - point;
-        const qreal distance = QPointF::dotProduct(d, d);
-        if (best < 0 || distance < bestDistance) {
-            best = p;
-            bestDistance = distance;
-        }
-    }
-    return best < 0 ? -1 : m_seriesSamples[i][static_cast<std::size_t>(best)];
-}
-
-void EmbeddingView::onPointHovered(QScatterSeries* series, const QPointF& point, bool state)
-{
-    if (!state) {
-        QToolTip::hideText();
-        return;
-    }
-    QString text;
-    if (series == m_markerSeries) {
-        const qsizetype i = series->points().indexOf(point);
-        if (i >= 0 && i < static_cast<qsizetype>(m_input->classes.size()))
-            text = tr("f(y) of class %1")
-                       .arg(className(m_input->classes[static_cast<std::size_t>(i)]));
-    } else if (const qint64 sample = sampleAt(series, point); sample >= 0) {
-        text = tr("sample %1: %2")
-                   .arg(sample)
-                   .arg(className(m_data->labels[static_cast<std::size_t>(sample)]));
-    }
-    if (!text.isEmpty())
-        QToolTip::showText(QCursor::pos(), text, m_chartView);
-}
-
 void EmbeddingView::onPointClicked(QScatterSeries* series, const QPointF& point)
 {
     const qint64 sample = sampleAt(series, point);
@@ -386,15 +237,32 @@ void EmbeddingView::onPointClicked(QScatterSeries* series, const QPointF& point)
 
 bool EmbeddingView::selectSample(qint64 sample)
 {
-    if (!m_input || !m_selectionSeries || !m_data)
+    if (!m_input || !m_data)
         return false;
     const auto it = std::find(m_input->samples.begin(), m_input->samples.end(), sample);
-    if (it == m_input->samples.end())
-        return false;
-    const auto row = static_cast<std::int64_t>(it - m_input->samples.begin());
-    m_selected = sample;
-    m_selectionSeries->replace(
-        {QPointF(m_map.samplePoints.at(row, 0), m_map.samplePoints.at(row, 1))});
+    if (it == m_input->samples.end()) {
+        // Left out of the subsample: add it and map again; showMap() draws the ring.
+        try {
+            m_input = std::make_shared<const MapInput>(
+                withMapSample(*m_input, *m_model, *m_data, sample));
+        } catch (const Error&) {
+            return false; // not a test sample of an unseen class: not on this map
+        }
+        m_selected = sample;
+        if (m_selectionSeries)
+            m_selectionSeries->clear();
+        m_status->setText(tr("Adding sample %1 to the map…").arg(sample));
+        if (m_mapKind == MapKind::Tsne) {
+            m_tsne->discard();
+            startMap(MapKind::Tsne);
+        } else {
+            startMap(MapKind::Pca);
+        }
+    } else {
+        m_selected = sample;
+        if (const std::optional<QPointF> at = mapPoint(sample); at && m_selectionSeries)
+            m_selectionSeries->replace({*at});
+    }
     m_neighbours->clear();
     try {
         const std::vector<Neighbour> near = nearestNeighbours(

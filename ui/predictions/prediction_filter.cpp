@@ -6,8 +6,8 @@ namespace semrel::ui {
 
 PredictionFilter::PredictionFilter(QObject* parent) : QSortFilterProxyModel(parent)
 {
-    // Sort numbers as numbers: the model returns them as such under Qt::DisplayRole.
-    setSortRole(Qt::DisplayRole);
+    // Sort numbers as numbers: the display shows scores as text with fixed decimals.
+    setSortRole(PredictionTableModel::SortRole);
 }
 
 void PredictionFilter::refilter()

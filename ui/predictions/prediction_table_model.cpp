@@ -81,7 +81,7 @@ QVariant PredictionTableModel::displayData(const Prediction& p, int row, int col
     case PredictedClassColumn:
         return className(p.predictedClass);
     case ScoreColumn:
-        return static_cast<double>(p.score);
+        return QString::number(static_cast<double>(p.score), 'f', kScoreDecimals);
     case CorrectColumn:
         return p.trueClass == p.predictedClass ? tr("right") : tr("wrong");
     case SettingColumn:
@@ -101,6 +101,13 @@ QVariant PredictionTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(*p, index.row(), index.column());
+    case SortRole:
+        return index.column() == ScoreColumn ? QVariant(static_cast<double>(p->score))
+                                             : displayData(*p, index.row(), index.column());
+    case Qt::TextAlignmentRole:
+        return index.column() == ScoreColumn
+                   ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     case Qt::ToolTipRole:
         return index.column() == ScoreColumn ? tr("cosine with the predicted class") : QVariant();
     case Qt::DecorationRole:

@@ -17,8 +17,9 @@ class ThumbnailCache;
 enum class Setting { Zsl, Gzsl };
 
 // One row per test prediction of an EvaluationResult: the ZSL predictions (test_unseen among the
-// unseen classes) then the GZSL ones (test_unseen and test_seen among all classes). Numbers are
-// returned as numbers so that a proxy sorts them; every data() call is bounds-checked; the model
+// unseen classes) then the GZSL ones (test_unseen and test_seen among all classes). Scores show
+// with a fixed number of decimals (kScoreDecimals); SortRole gives every column's raw value so
+// that a proxy sorts numbers as numbers; every data() call is bounds-checked; the model
 // resets itself when a new result arrives. The sample column shows a thumbnail when a
 // ThumbnailCache is set (decoded in the background on first display, so only visible rows cost
 // anything).
@@ -42,8 +43,10 @@ public:
         TrueClassRole,                 // int class index
         PredictedClassRole,            // int class index
         CorrectRole,                   // bool
-        SettingRole                    // int(Setting)
+        SettingRole,                   // int(Setting)
+        SortRole                       // the column's value to sort by (numbers as numbers)
     };
+    static constexpr int kScoreDecimals = 4;
 
     explicit PredictionTableModel(QObject* parent = nullptr);
 

@@ -5,13 +5,14 @@
 #include "error_dialog.h"
 #include "jobs/background_job.h"
 #include "predictions/class_accuracy_chart.h"
-#include "predictions/confusion_heat_map.h"
+#include "predictions/class_list_model.h"
+#include "predictions/confusion_panel.h"
 #include "predictions/prediction_table_model.h"
 #include "predictions/thumbnail_cache.h"
-
-#include <semrel/evaluation/prediction_stats.h>
+#include "zoom/matrix_view.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDataStream>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -22,9 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace semrel::ui {
 
@@ -35,13 +34,37 @@ QString percent(double fraction)
     return std::isnan(fraction) ? QStringLiteral("–") : QString::number(100.0 * fraction, 'f', 1);
 }
 
+// What the evaluation job hands over: the result and its charts.
+struct Evaluated
+{
+    std::shared_ptr<const EvaluationResult> result;
+    PredictionCharts charts;
+};
+
+// An editable class filter: typing finds a class among thousands.
+void setUpClassBox(QComboBox* box, ClassListModel* model)
+{
+    box->setModel(model);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    // Sized by a typical name, not by measuring every class of the list.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(14);
+    box->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    box->completer()->setFilterMode(Qt::MatchContains);
+    box->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+}
+
 } // namespace
 
 PredictionsView::PredictionsView(QWidget* parent)
     : QWidget(parent), m_model(new PredictionTableModel(this)),
       m_filter(new PredictionFilter(this)), m_thumbnails(new ThumbnailCache(this)),
       m_table(new QTableView(this)), m_accuracyChart(new ClassAccuracyChart(this)),
-      m_heatMap(new ConfusionHeatMap(this)), m_evaluation(new BackgroundJob(this))
+      m_confusion(new ConfusionPanel(this)),
+      m_trueClasses(new ClassListModel(tr("any class"), this)),
+      m_predictedClasses(new ClassListModel(tr("any class"), this)),
+      m_evaluation(new BackgroundJob(this))
 {
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
@@ -50,22 +73,28 @@ PredictionsView::PredictionsView(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // The short columns keep their contents' width, the class names share the rest (elided when
+    // long): at the default window size no column is cut off.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    for (int c = 0; c < PredictionTableModel::ColumnCount; ++c)
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PredictionTableModel::TrueClassColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PredictionTableModel::PredictedClassColumn, QHeaderView::Stretch);
+    // Measuring the sample column would decode the thumbnails of a thousand rows.
+    header->setSectionResizeMode(PredictionTableModel::SampleColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(PredictionTableModel::SampleColumn,
+                            fontMetrics().horizontalAdvance(QStringLiteral("Sample000000")));
     m_table->setObjectName(QStringLiteral("predictionTable"));
 
-    m_chartSplitter = new QSplitter(Qt::Vertical, this);
-    m_chartSplitter->addWidget(m_accuracyChart);
-    m_chartSplitter->addWidget(m_heatMap);
-    // The bars need height for their labels; the square heat map takes what is left.
-    m_accuracyChart->setMinimumHeight(240);
-    m_chartSplitter->setStretchFactor(0, 2);
-    m_chartSplitter->setStretchFactor(1, 3);
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("predictionsSplitter"));
     m_mainSplitter->addWidget(m_table);
-    m_mainSplitter->addWidget(m_chartSplitter);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->addWidget(makeChartsPanel());
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setSizes({460, 800});
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("predictionsSummary"));
@@ -80,7 +109,7 @@ PredictionsView::PredictionsView(QWidget* parent)
 
     m_evaluation->setObjectName(QStringLiteral("evaluation"));
     connect(m_evaluation, &BackgroundJob::failed, this, &PredictionsView::onEvaluationFailed);
-    connect(m_heatMap, &ConfusionHeatMap::cellClicked, this, &PredictionsView::showCell);
+    connect(m_confusion, &ConfusionPanel::cellChosen, this, &PredictionsView::showCell);
     connect(m_accuracyChart, &ClassAccuracyChart::classClicked, this,
             [this](int c) { showCell(c, PredictionFilter::kAnyClass); });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -125,7 +154,11 @@ QWidget* PredictionsView::makeFilterBar()
     m_settingBox->addItem(tr("ZSL: unseen test samples among unseen classes"));
     m_settingBox->addItem(tr("GZSL: all test samples among all classes"));
     m_trueClassBox = new QComboBox(bar);
+    m_trueClassBox->setObjectName(QStringLiteral("trueClass"));
+    setUpClassBox(m_trueClassBox, m_trueClasses);
     m_predictedClassBox = new QComboBox(bar);
+    m_predictedClassBox->setObjectName(QStringLiteral("predictedClass"));
+    setUpClassBox(m_predictedClassBox, m_predictedClasses);
     m_outcomeBox = new QComboBox(bar);
     m_outcomeBox->addItems({tr("right and wrong"), tr("right only"), tr("wrong only")});
     m_imageRootButton = new QPushButton(tr("Image Folder…"), bar);
@@ -142,20 +175,52 @@ QWidget* PredictionsView::makeFilterBar()
 
     connect(m_settingBox, &QComboBox::currentIndexChanged, this,
             [this](int i) { setSetting(i == 1 ? Setting::Gzsl : Setting::Zsl); });
-    connect(m_trueClassBox, &QComboBox::currentIndexChanged, this, [this](int) {
-        m_filter->setTrueClass(m_trueClassBox->currentData().isValid()
-                                   ? m_trueClassBox->currentData().toInt()
-                                   : PredictionFilter::kAnyClass);
+    const auto chosenClass = [](QComboBox* box) {
+        const QVariant c = box->currentData(ClassListModel::ClassRole);
+        return c.isValid() ? c.toInt() : PredictionFilter::kAnyClass;
+    };
+    connect(m_trueClassBox, &QComboBox::currentIndexChanged, this, [this, chosenClass](int) {
+        showCell(chosenClass(m_trueClassBox), m_filter->predictedClass());
     });
-    connect(m_predictedClassBox, &QComboBox::currentIndexChanged, this, [this](int) {
-        m_filter->setPredictedClass(m_predictedClassBox->currentData().isValid()
-                                        ? m_predictedClassBox->currentData().toInt()
-                                        : PredictionFilter::kAnyClass);
+    connect(m_predictedClassBox, &QComboBox::currentIndexChanged, this, [this, chosenClass](int) {
+        showCell(m_filter->trueClass(), chosenClass(m_predictedClassBox));
     });
     connect(m_outcomeBox, &QComboBox::currentIndexChanged, this,
             [this](int i) { setOutcome(static_cast<PredictionFilter::Outcome>(i)); });
     connect(m_imageRootButton, &QPushButton::clicked, this, &PredictionsView::chooseImageRoot);
     return bar;
+}
+
+QWidget* PredictionsView::makeChartsPanel()
+{
+    m_barOrderBox = new QComboBox(this);
+    m_barOrderBox->setObjectName(QStringLiteral("barOrder"));
+    m_barOrderBox->addItem(tr("accuracy, highest first"), int(BarOrder::AccuracyHighFirst));
+    m_barOrderBox->addItem(tr("accuracy, lowest first"), int(BarOrder::AccuracyLowFirst));
+    m_barOrderBox->addItem(tr("name"), int(BarOrder::Name));
+    m_barOrderBox->addItem(tr("samples"), int(BarOrder::Samples));
+    connect(m_barOrderBox, &QComboBox::currentIndexChanged, this, [this](int) {
+        setBarOrder(static_cast<BarOrder>(m_barOrderBox->currentData().toInt()));
+    });
+    auto* accuracy = new QWidget(this);
+    auto* accuracyLayout = new QVBoxLayout(accuracy);
+    accuracyLayout->setContentsMargins(0, 0, 0, 0);
+    auto* sortRow = new QHBoxLayout;
+    sortRow->addWidget(new QLabel(tr("Sort bars by:"), accuracy));
+    sortRow->addWidget(m_barOrderBox);
+    auto* hint =
+        new QLabel(tr("Wheel: zoom · drag: pan · click: zoom in, then list samples"), accuracy);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    sortRow->addWidget(hint, 1);
+    accuracyLayout->addLayout(sortRow);
+    accuracyLayout->addWidget(m_accuracyChart, 1);
+
+    m_chartSplitter = new QSplitter(Qt::Vertical, this);
+    m_chartSplitter->addWidget(accuracy);
+    m_chartSplitter->addWidget(m_confusion);
+    m_chartSplitter->setStretchFactor(0, 1);
+    m_chartSplitter->setStretchFactor(1, 1);
+    return m_chartSplitter;
 }
 
 void PredictionsView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
@@ -173,10 +238,13 @@ void PredictionsView::setModelAndDataset(std::shared_ptr<const RelationModel> mo
     // A newer request supersedes an older one, whose result is then dropped.
     m_evaluation->start(
         [model, data](JobContext&) {
-            return std::make_shared<const EvaluationResult>(evaluate(*model, *data));
+            Evaluated out;
+            out.result = std::make_shared<const EvaluationResult>(evaluate(*model, *data));
+            out.charts = preparePredictionCharts(*out.result, *data);
+            return out;
         },
-        [this, data](std::shared_ptr<const EvaluationResult> result) {
-            setEvaluation(std::move(result), data);
+        [this, data](Evaluated evaluated) {
+            showResult(std::move(evaluated.result), std::move(evaluated.charts), data);
             Q_EMIT evaluationReady();
         });
 }
@@ -193,18 +261,26 @@ void PredictionsView::setEvaluation(std::shared_ptr<const EvaluationResult> resu
 {
     // Whatever a running evaluation gives later is for a model that is no longer shown.
     m_evaluation->discard();
-    m_result = result && data ? std::move(result) : nullptr;
-    m_data = m_result ? std::move(data) : nullptr;
-    m_classNames.clear();
-    if (m_data)
-        for (const std::string& name : m_data->classNames)
-            m_classNames.append(QString::fromStdString(name));
-    m_gzslConfusion = {};
-    if (m_result) {
-        std::vector<std::int32_t> all(m_classNames.size());
-        std::iota(all.begin(), all.end(), 0);
-        m_gzslConfusion = confusionOf(m_result->gzslPredictions, all);
+    if (!result || !data) {
+        showResult(nullptr, std::nullopt, nullptr);
+        return;
     }
+    m_evaluation->start(
+        [result, data](JobContext&) { return preparePredictionCharts(*result, *data); },
+        [this, result, data](PredictionCharts charts) {
+            showResult(result, std::move(charts), data);
+            Q_EMIT evaluationReady();
+        });
+}
+
+void PredictionsView::showResult(std::shared_ptr<const EvaluationResult> result,
+                                 std::optional<PredictionCharts> charts,
+                                 std::shared_ptr<const Dataset> data)
+{
+    m_result = result && data && charts ? std::move(result) : nullptr;
+    m_data = m_result ? std::move(data) : nullptr;
+    m_charts = m_result ? std::move(charts) : std::nullopt;
+    m_classNames = m_charts ? *m_charts->classNames : QStringList();
     // Columns are measured without thumbnails: measuring with them would decode a thousand.
     m_model->setThumbnails(nullptr);
     m_model->setResult(m_result, m_classNames);
@@ -213,8 +289,14 @@ void PredictionsView::setEvaluation(std::shared_ptr<const EvaluationResult> resu
     syncClassCombos();
     updateCharts();
     updateSummary();
-    m_table->resizeColumnsToContents();
     m_thumbnails->setDataset(m_data);
+}
+
+const SettingCharts* PredictionsView::settingCharts() const
+{
+    if (!m_charts)
+        return nullptr;
+    return m_filter->setting() == Setting::Zsl ? &m_charts->zsl : &m_charts->gzsl;
 }
 
 void PredictionsView::setSetting(Setting setting)
@@ -234,13 +316,13 @@ void PredictionsView::showCell(int trueClass, int predictedClass)
 {
     m_filter->setTrueClass(trueClass);
     m_filter->setPredictedClass(predictedClass);
-    const auto select = [](QComboBox* box, int c) {
+    const auto select = [](QComboBox* box, const ClassListModel* model, int c) {
         const QSignalBlocker blocker(box);
-        const int i = box->findData(c);
-        box->setCurrentIndex(i < 0 ? 0 : i);
+        box->setCurrentIndex(model->rowOf(c));
     };
-    select(m_trueClassBox, trueClass);
-    select(m_predictedClassBox, predictedClass);
+    select(m_trueClassBox, m_trueClasses, trueClass);
+    select(m_predictedClassBox, m_predictedClasses, predictedClass);
+    m_confusion->highlight(trueClass, predictedClass, /*zoomTo=*/false);
 }
 
 void PredictionsView::setOutcome(PredictionFilter::Outcome outcome)
@@ -250,48 +332,46 @@ void PredictionsView::setOutcome(PredictionFilter::Outcome outcome)
     m_outcomeBox->setCurrentIndex(static_cast<int>(outcome));
 }
 
+void PredictionsView::setBarOrder(BarOrder order)
+{
+    m_barOrder = order;
+    {
+        const QSignalBlocker blocker(m_barOrderBox);
+        m_barOrderBox->setCurrentIndex(m_barOrderBox->findData(int(order)));
+    }
+    const SettingCharts* charts = settingCharts();
+    if (charts)
+        m_accuracyChart->setBars(charts->bars, charts->barOrder(order), m_charts->classNames,
+                                 m_accuracyChart->title(), /*keepView=*/true);
+}
+
 void PredictionsView::syncClassCombos()
 {
-    // The classes that occur in this setting: unseen for ZSL, all for GZSL.
-    std::vector<std::int32_t> classes;
-    if (m_result) {
-        classes = m_result->unseenClasses;
-        if (m_filter->setting() == Setting::Gzsl) {
-            classes.insert(classes.end(), m_result->seenClasses.begin(),
-                           m_result->seenClasses.end());
-            std::sort(classes.begin(), classes.end());
-        }
-    }
-    for (QComboBox* box : {m_trueClassBox, m_predictedClassBox}) {
-        const QSignalBlocker blocker(box);
-        box->clear();
-        box->addItem(tr("any class"));
-        for (std::int32_t c : classes)
-            box->addItem(c < m_classNames.size() ? m_classNames[c] : QString::number(c), c);
-    }
+    // The classes that occur in this setting (unseen for ZSL, all for GZSL), by name.
+    const SettingCharts* charts = settingCharts();
+    for (ClassListModel* model : {m_trueClasses, m_predictedClasses})
+        model->setClasses(charts ? charts->classOrder(ConfusionOrder::ByName) : nullptr,
+                          charts ? m_charts->classNames : nullptr);
     showCell(m_filter->trueClass(), m_filter->predictedClass());
 }
 
 void PredictionsView::updateCharts()
 {
-    if (!m_result) {
-        m_accuracyChart->setAccuracies({}, {}, tr("Per-class accuracy"));
-        m_heatMap->setMatrix({}, {});
+    const SettingCharts* charts = settingCharts();
+    m_confusion->setCharts(charts, charts ? m_charts->classNames : nullptr);
+    if (!charts) {
+        m_accuracyChart->setBars(nullptr, nullptr, nullptr, tr("Per-class accuracy"));
         return;
     }
-    if (m_filter->setting() == Setting::Zsl) {
-        m_accuracyChart->setAccuracies(
-            classAccuracies(m_result->zslPredictions, m_result->unseenClasses), m_classNames,
-            tr("ZSL per-class accuracy (mean %1%)").arg(percent(m_result->zslAccuracy)));
-        m_heatMap->setMatrix(m_result->zslConfusion, m_classNames);
-        return;
-    }
-    m_accuracyChart->setAccuracies(
-        classAccuracies(m_result->gzslPredictions, m_gzslConfusion.classes), m_classNames,
-        tr("GZSL per-class accuracy (ts %1%, tr %2%, H %3%)")
-            .arg(percent(m_result->gzslUnseen), percent(m_result->gzslSeen),
-                 percent(m_result->gzslH)));
-    m_heatMap->setMatrix(m_gzslConfusion, m_classNames);
+    const QString title =
+        m_filter->setting() == Setting::Zsl
+            ? tr("ZSL per-class accuracy (mean %1%)").arg(percent(m_result->zslAccuracy))
+            : tr("GZSL per-class accuracy (ts %1%, tr %2%, H %3%)")
+                  .arg(percent(m_result->gzslUnseen), percent(m_result->gzslSeen),
+                       percent(m_result->gzslH));
+    m_accuracyChart->setBars(charts->bars, charts->barOrder(m_barOrder), m_charts->classNames,
+                             title);
+    m_confusion->highlight(m_filter->trueClass(), m_filter->predictedClass(), /*zoomTo=*/false);
 }
 
 void PredictionsView::updateSummary()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "predictions/prediction_charts.h"
 #include "predictions/prediction_filter.h"
 
 #include <semrel/dataset/dataset.h>
@@ -12,6 +13,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -23,13 +25,17 @@ namespace semrel::ui {
 
 class BackgroundJob;
 class ClassAccuracyChart;
-class ConfusionHeatMap;
+class ClassListModel;
+class ConfusionPanel;
 class PredictionTableModel;
 class ThumbnailCache;
 
 // The Predictions view: what a trained model predicts for each test sample, in a table that
 // filters by setting (ZSL / GZSL), true and predicted class and outcome; per-class accuracy bars
-// and a confusion heat map whose cells filter the table; thumbnails where the dataset has images.
+// (sorted by accuracy, name or samples; zoomable) and a confusion matrix (zoomable, classes in a
+// chosen order) with the most confused pairs beside it, whose bars, cells and pairs filter the
+// table; thumbnails where the dataset has images. The charts' data is prepared with the
+// evaluation, off the GUI thread (PredictionCharts), and never holds a C x C matrix.
 class PredictionsView : public QWidget
 {
     Q_OBJECT
@@ -42,7 +48,8 @@ public:
     // follows). nullptr for either clears the view. The previous result stays until then.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
-    // Shows a result computed elsewhere, for `data`.
+    // Shows a result computed elsewhere, for `data`: its charts are prepared in the background,
+    // then evaluationReady() follows. nullptr for either clears the view at once.
     void setEvaluation(std::shared_ptr<const EvaluationResult> result,
                        std::shared_ptr<const Dataset> data);
     // Why there is nothing to evaluate (say, the model does not fit the dataset): shown in place
@@ -54,6 +61,8 @@ public:
     // Filters the table to one confusion-matrix cell (either may be PredictionFilter::kAnyClass).
     void showCell(int trueClass, int predictedClass);
     void setOutcome(PredictionFilter::Outcome outcome);
+    void setBarOrder(BarOrder order);
+    BarOrder barOrder() const { return m_barOrder; }
     // Folder that replaces the xlsa17 prefix of the dataset's image paths.
     void setImageRoot(const QString& folder);
 
@@ -64,7 +73,9 @@ public:
     const PredictionFilter* filter() const { return m_filter; }
     QTableView* table() const { return m_table; }
     ClassAccuracyChart* accuracyChart() const { return m_accuracyChart; }
-    ConfusionHeatMap* heatMap() const { return m_heatMap; }
+    ConfusionPanel* confusion() const { return m_confusion; }
+    // The charts of the result shown; empty while there is none.
+    const std::optional<PredictionCharts>& charts() const { return m_charts; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
 
 Q_SIGNALS:
@@ -75,6 +86,10 @@ Q_SIGNALS:
 
 private:
     QWidget* makeFilterBar();
+    QWidget* makeChartsPanel();
+    void showResult(std::shared_ptr<const EvaluationResult> result,
+                    std::optional<PredictionCharts> charts, std::shared_ptr<const Dataset> data);
+    const SettingCharts* settingCharts() const;
     void onEvaluationFailed(const QString& message);
     void updateCharts();
     void updateSummary();
@@ -83,20 +98,24 @@ private:
 
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const EvaluationResult> m_result;
-    ConfusionMatrix m_gzslConfusion;
+    std::optional<PredictionCharts> m_charts;
     QStringList m_classNames;
+    BarOrder m_barOrder = BarOrder::AccuracyHighFirst;
 
     PredictionTableModel* m_model;
     PredictionFilter* m_filter;
     ThumbnailCache* m_thumbnails;
     QTableView* m_table;
     ClassAccuracyChart* m_accuracyChart;
-    ConfusionHeatMap* m_heatMap;
+    ConfusionPanel* m_confusion;
+    ClassListModel* m_trueClasses;
+    ClassListModel* m_predictedClasses;
     BackgroundJob* m_evaluation; // object name "evaluation"
     QComboBox* m_settingBox = nullptr;
     QComboBox* m_trueClassBox = nullptr;
     QComboBox* m_predictedClassBox = nullptr;
     QComboBox* m_outcomeBox = nullptr;
+    QComboBox* m_barOrderBox = nullptr;
     QPushButton* m_imageRootButton = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_rowCount = nullptr;

@@ -11,6 +11,7 @@
 
 #include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/errors.h>
+#include <semrel/method/training_config.h>
 #include <semrel/reports/similarity_csv.h>
 
 #include <QDir>
@@ -80,6 +81,7 @@ QWidget* QueryView::makeControls()
     m_tauSlider->setRange(-kTauSteps + 1, kTauSteps);
     m_tauSlider->setMinimumWidth(160);
     m_tauLabel = new QLabel(bar);
+    m_tauLabel->setObjectName(QStringLiteral("tauLabel"));
     m_tauLabel->setMinimumWidth(m_tauLabel->fontMetrics().horizontalAdvance("τ = -0.00") + 6);
     m_topKBox = new QSpinBox(bar);
     m_topKBox->setRange(0, 100000);
@@ -126,7 +128,7 @@ QWidget* QueryView::makeControls()
         refresh();
     });
     connect(m_topKBox, &QSpinBox::valueChanged, this, [this](int) { refresh(); });
-    m_tauLabel->setText(QStringLiteral("τ = %1").arg(0.0, 0, 'f', 2));
+    m_tauLabel->setText(QStringLiteral("τ = %1").arg(tau(), 0, 'f', 2));
     return bar;
 }
 
@@ -186,6 +188,9 @@ void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
     m_trueClass = -1;
     m_similarities.clear();
     setEnabled(m_model != nullptr);
+    // τ starts where the model was trained (as `semrel relate` does); the user moves it from there.
+    if (m_model)
+        setTau(effectiveTau(m_model->state().config));
     fillClassList();
     {
         const QSignalBlocker blocker(m_sampleBox);

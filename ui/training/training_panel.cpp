@@ -42,6 +42,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     connect(m_session, &TrainingSession::runStarted, this, &TrainingPanel::onRunStarted);
     connect(m_session, &TrainingSession::threadsInUseChanged, this,
             &TrainingPanel::threadsInUseChanged);
+    connect(m_session, &TrainingSession::batchFinished, m_charts, &TrainingCharts::addBatch);
     connect(m_session, &TrainingSession::epochFinished, this, [this](const EpochReport& report) {
         m_charts->addEpoch(report);
         Q_EMIT epochFinished(report);
@@ -166,7 +167,7 @@ void TrainingPanel::setModel(std::shared_ptr<const ModelState> model, const QStr
         return;
     m_form->setConfig(model->config);
     if (!model->history.empty())
-        m_charts->addEarlierRun({label, model->history});
+        m_charts->addEarlierRun({label, model->config, model->history, {}, {}});
     m_session->setOpenedModel(std::move(model));
 }
 
@@ -249,10 +250,10 @@ void TrainingPanel::stopTraining()
 void TrainingPanel::onRunStarted(const TrainingConfig& config, int firstEpoch)
 {
     const bool resumed = firstEpoch > 1;
-    QString label = runLabel(config) + (resumed ? tr(" resumed") : QString());
+    QString note = resumed ? tr("resumed") : QString();
     if (m_session->state() != TrainingSession::State::Training)
-        label = tr("%1, tuned").arg(label); // the final training of a tuning
-    m_charts->startRun(label, config.epochs);
+        note = tr("tuned"); // the final training of a tuning
+    m_charts->startRun(tr("Run %1").arg(m_charts->runs().size() + 1), config, config.epochs, note);
     if (resumed && m_session->checkpoint())
         for (const EpochReport& report : m_session->checkpoint()->history)
             m_charts->addEpoch(report);
@@ -294,14 +295,6 @@ void TrainingPanel::updateActions()
     m_resumeAction->setEnabled(m_session->canResume());
     m_tuneAction->setEnabled(m_session->canTune());
     m_saveModelAction->setEnabled(m_session->canSave());
-}
-
-QString TrainingPanel::runLabel(const TrainingConfig& config) const
-{
-    return tr("Run %1 (%2, τ %3)")
-        .arg(m_charts->runs().size() + 1)
-        .arg(QString::fromUtf8(methodName(config.method)))
-        .arg(effectiveTau(config), 0, 'f', 2);
 }
 
 bool TrainingPanel::saveModel(const QString& path)

@@ -102,7 +102,6 @@ private:
     void onTuningStarted();
     void onTuningFinished();
     void askAndTune();
-    QString runLabel(const TrainingConfig& config) const;
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
 
     TrainingSession* m_session;

@@ -139,10 +139,11 @@ void TrainingSession::stop()
     setState(State::Stopping);
 }
 
-void TrainingSession::onBatchProgress(int epoch, qint64 batch, qint64 batches)
+void TrainingSession::onBatchProgress(const BatchReport& report)
 {
-    m_timeLeft.update(epoch, batch, batches);
-    Q_EMIT progressChanged(epoch, m_timeLeft.fractionDone(), m_timeLeft.secondsLeft());
+    m_timeLeft.update(report.epoch, report.batch, report.batches);
+    Q_EMIT progressChanged(report.epoch, m_timeLeft.fractionDone(), m_timeLeft.secondsLeft());
+    Q_EMIT batchFinished(report);
 }
 
 void TrainingSession::onFinished(std::shared_ptr<const TrainingResult> result)
@@ -218,6 +219,7 @@ struct TrainingSession::TuningPace
 {
     QElapsedTimer clock;       // since the start, for the time left
     QElapsedTimer sinceReport; // progress at most every TrainingWorker::kProgressIntervalMs
+    QElapsedTimer sinceBatch;  // batch reports of the final training, as often
     bool retraining = false;   // epochs are shown only for the final training
     bool reportedThreads = false;
 };
@@ -228,6 +230,7 @@ void TrainingSession::startTuningJob(const TrainingConfig& base, const TuningGri
         [this, base, grid, data = m_data](JobContext& context) {
             auto pace = std::make_shared<TuningPace>();
             pace->clock.start();
+            pace->sinceBatch.start();
             TuningRun run;
             run.result = semrel::tune(base, grid, *data, context.stopFlag(),
                                       tuningCallbacks(context, pace, base));
@@ -274,7 +277,13 @@ TuningCallbacks TrainingSession::tuningCallbacks(JobContext& context,
         if (pace->retraining)
             context.post([this, report] { Q_EMIT epochFinished(report); });
     };
-    callbacks.onBatch = [this, &context, pace](int, std::int64_t, std::int64_t) {
+    callbacks.onBatch = [this, &context, pace](const BatchReport& report) {
+        if (pace->retraining &&
+            (report.batch == report.batches ||
+             pace->sinceBatch.elapsed() >= TrainingWorker::kProgressIntervalMs)) {
+            pace->sinceBatch.start();
+            context.post([this, report] { Q_EMIT batchFinished(report); });
+        }
         if (pace->reportedThreads)
             return;
         pace->reportedThreads = true; // the trainer has set its threads by now

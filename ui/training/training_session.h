@@ -111,6 +111,9 @@ Q_SIGNALS:
     // How far the run is: `fractionDone` in [0, 1] and seconds left (-1 while unknown).
     void progressChanged(int epoch, double fractionDone, qint64 secondsLeft);
     void epochFinished(const semrel::EpochReport& report);
+    // Within an epoch, with the running loss: at most every
+    // TrainingWorker::kProgressIntervalMs, and after each epoch's last batch.
+    void batchFinished(const semrel::BatchReport& report);
     // A run ended, done or stopped; model() and checkpoint() already say what it left.
     void finished(const semrel::TrainingResult& result);
     void failed(const QString& message);
@@ -134,7 +137,7 @@ Q_SIGNALS:
 private:
     bool prepare(TrainingConfig& config, QString* why);
     void begin(const TrainingConfig& config, int firstEpoch);
-    void onBatchProgress(int epoch, qint64 batch, qint64 batches);
+    void onBatchProgress(const BatchReport& report);
     void onFinished(std::shared_ptr<const TrainingResult> result);
     void onFailed(const QString& message);
     void adoptResult(std::shared_ptr<const TrainingResult> result);

@@ -46,7 +46,7 @@ Trainer::BatchCallback TrainingWorker::batchCallback()
     auto clock = std::make_shared<QElapsedTimer>();
     auto reportedThreads = std::make_shared<bool>(false);
     clock->start();
-    return [this, clock, reportedThreads](int epoch, std::int64_t batch, std::int64_t batches) {
+    return [this, clock, reportedThreads](const BatchReport& report) {
         if (m_stop.isRequested())
             m_batchesAfterStop.fetch_add(1);
         if (!*reportedThreads) {
@@ -54,9 +54,9 @@ Trainer::BatchCallback TrainingWorker::batchCallback()
             *reportedThreads = true;
             Q_EMIT started(currentThreadCount());
         }
-        if (batch == batches || clock->elapsed() >= kProgressIntervalMs) {
+        if (report.batch == report.batches || clock->elapsed() >= kProgressIntervalMs) {
             clock->restart();
-            Q_EMIT batchProgress(epoch, batch, batches);
+            Q_EMIT batchProgress(report);
         }
     };
 }

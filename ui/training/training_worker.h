@@ -27,7 +27,8 @@ class TrainingWorker : public QObject
     Q_OBJECT
 
 public:
-    // Batch progress is reported at most this often, whatever the batch rate.
+    // Batch progress (with the epoch's running loss) is reported at most this often, whatever
+    // the batch rate, and after the last batch of every epoch.
     static constexpr int kProgressIntervalMs = 100;
 
     // GUI thread only. Plain methods, not slots: a queued slot would wait behind the very loop
@@ -51,7 +52,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void started(int threadsInUse);
-    void batchProgress(int epoch, qint64 batch, qint64 batches);
+    void batchProgress(const semrel::BatchReport& report);
     void epochFinished(const semrel::EpochReport& report);
     // Before finished(), when a stopped run left a checkpoint file (config.checkpointPath): read
     // here, off the GUI thread, so that Resume can continue from it.

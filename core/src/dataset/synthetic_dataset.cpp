@@ -5,7 +5,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <random>
+#include <unordered_map>
 
 namespace semrel {
 
@@ -31,12 +33,26 @@ private:
 
 void checkSpec(const SyntheticSpec& s)
 {
+    if (!s.classNames.empty() && static_cast<int>(s.classNames.size()) != s.classCount)
+        throw DataError("synthetic dataset: " + std::to_string(s.classNames.size()) +
+                        " class names for " + std::to_string(s.classCount) + " classes");
     const int seen = s.classCount - s.unseenClassCount;
     if (s.classCount < 2 || s.unseenClassCount < 1 || seen < 1 || s.valClassCount < 0 ||
         s.valClassCount >= seen || s.samplesPerClass < 2 || s.featureDim < 1 ||
         s.embeddingDim < 1 || s.noise < 0 || s.testSeenFraction < 0 || s.testSeenFraction >= 1)
         throw DataError("synthetic dataset: the spec is inconsistent (need >= 1 unseen and >= 1 "
                         "seen class, fewer val classes than seen classes, >= 2 samples per class)");
+}
+
+// The hidden map applied to one class embedding: the noise-free centre of its features.
+void classSignal(const FloatMatrix& map, const float* embedding, std::vector<double>& signal)
+{
+    for (std::int64_t f = 0; f < map.rows; ++f) {
+        double sum = 0.0;
+        for (std::int64_t a = 0; a < map.cols; ++a)
+            sum += map.at(f, a) * embedding[a];
+        signal[static_cast<std::size_t>(f)] = sum;
+    }
 }
 
 } // namespace
@@ -53,7 +69,8 @@ Dataset makeSyntheticDataset(const SyntheticSpec& spec)
     data.classEmbeddings = FloatMatrix(spec.classCount, spec.embeddingDim);
     for (float& v : data.classEmbeddings.values)
         v = static_cast<float>(std::abs(gauss()));
-    for (int c = 0; c < spec.classCount; ++c)
+    data.classNames = spec.classNames;
+    for (int c = static_cast<int>(data.classNames.size()); c < spec.classCount; ++c)
         data.classNames.push_back("class " + std::to_string(c));
 
     // The hidden map from embedding to feature space, scaled so that the signal has unit std.
@@ -68,18 +85,17 @@ Dataset makeSyntheticDataset(const SyntheticSpec& spec)
     const int seenCount = spec.classCount - spec.unseenClassCount;
     const int testSeenPerClass =
         static_cast<int>(std::round(spec.testSeenFraction * spec.samplesPerClass));
+    // Samples come class by class: the signal is computed once per class, not per sample.
+    std::vector<double> signal(static_cast<std::size_t>(spec.featureDim));
     for (std::int64_t i = 0; i < n; ++i) {
         const int c = static_cast<int>(i / spec.samplesPerClass);
         const int k = static_cast<int>(i % spec.samplesPerClass);
+        if (k == 0)
+            classSignal(map, data.classEmbeddings.row(c), signal);
         data.labels[static_cast<std::size_t>(i)] = c;
         float* row = data.features.row(i);
-        const float* embedding = data.classEmbeddings.row(c);
-        for (int f = 0; f < spec.featureDim; ++f) {
-            double signal = 0.0;
-            for (int a = 0; a < spec.embeddingDim; ++a)
-                signal += map.at(f, a) * embedding[a];
-            row[f] = static_cast<float>(signal + spec.noise * gauss());
-        }
+        for (int f = 0; f < spec.featureDim; ++f)
+            row[f] = static_cast<float>(signal[static_cast<std::size_t>(f)] + spec.noise * gauss());
         const bool unseen = c >= seenCount;
         const bool isVal = !unseen && c >= seenCount - spec.valClassCount;
         if (unseen) {
@@ -93,6 +109,32 @@ Dataset makeSyntheticDataset(const SyntheticSpec& spec)
     }
     validateDataset(data, "synthetic dataset");
     return data;
+}
+
+std::vector<std::string> readClassNamesFile(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw DataError(path + ": cannot read the class names file");
+    std::vector<std::string> names;
+    std::unordered_map<std::string, int> lineOf;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos)
+            continue;
+        const std::string name = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+        const auto [it, fresh] = lineOf.emplace(name, number);
+        if (!fresh)
+            throw DataError(path + ": line " + std::to_string(number) + " names class '" + name +
+                            "' again (first on line " + std::to_string(it->second) + ")");
+        names.push_back(name);
+    }
+    if (in.bad())
+        throw DataError(path + ": reading the class names failed");
+    if (names.empty())
+        throw DataError(path + ": names no class (one name per line expected)");
+    return names;
 }
 
 } // namespace semrel

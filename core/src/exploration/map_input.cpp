@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "method/random.h"
 
+#include <semrel/errors.h>
 #include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/exploration/embedding_map.h>
@@ -40,6 +41,17 @@ std::vector<std::int64_t> stratifiedSample(const Dataset& data,
     return picked;
 }
 
+// The rows `samples` of the dataset's features, normalised as the model's training did.
+FloatMatrix normalisedRows(const RelationModel& model, const Dataset& data,
+                           const std::vector<std::int64_t>& samples)
+{
+    FloatMatrix raw(static_cast<std::int64_t>(samples.size()), data.featureDim());
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        std::memcpy(raw.row(static_cast<std::int64_t>(i)), data.features.row(samples[i]),
+                    static_cast<std::size_t>(raw.cols) * sizeof(float));
+    return model.normalizeFeatures(raw);
+}
+
 } // namespace
 
 MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::int64_t maxSamples,
@@ -48,15 +60,10 @@ MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::in
     requireModelFits(model.state(), data);
     MapInput input;
     input.samples = stratifiedSample(data, data.split(Split::TestUnseen), maxSamples, seed);
-    FloatMatrix raw(static_cast<std::int64_t>(input.samples.size()), data.featureDim());
     input.labels.reserve(input.samples.size());
-    for (std::size_t i = 0; i < input.samples.size(); ++i) {
-        const std::int64_t s = input.samples[i];
-        std::memcpy(raw.row(static_cast<std::int64_t>(i)), data.features.row(s),
-                    static_cast<std::size_t>(raw.cols) * sizeof(float));
+    for (const std::int64_t s : input.samples)
         input.labels.push_back(data.labels[static_cast<std::size_t>(s)]);
-    }
-    input.features = model.normalizeFeatures(raw);
+    input.features = normalisedRows(model, data, input.samples);
 
     input.classes = data.unseenClasses();
     const FloatMatrix& mapped = model.mappedClasses();
@@ -66,6 +73,34 @@ MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::in
                     mapped.row(input.classes[k]),
                     static_cast<std::size_t>(mapped.cols) * sizeof(float));
     return input;
+}
+
+MapInput withMapSample(const MapInput& input, const RelationModel& model, const Dataset& data,
+                       std::int64_t sample)
+{
+    if (std::find(input.samples.begin(), input.samples.end(), sample) != input.samples.end())
+        return input;
+    const std::vector<std::int64_t>& unseen = data.split(Split::TestUnseen);
+    if (std::find(unseen.begin(), unseen.end(), sample) == unseen.end())
+        throw DataError("sample " + std::to_string(sample) +
+                        " is not a test sample of an unseen class: the map shows only those");
+    // A subsample is in dataset order (a whole split is never missing a sample).
+    const auto at = std::lower_bound(input.samples.begin(), input.samples.end(), sample);
+    const auto row = static_cast<std::int64_t>(at - input.samples.begin());
+    MapInput out;
+    out.samples = input.samples;
+    out.samples.insert(out.samples.begin() + row, sample);
+    out.labels = input.labels;
+    out.labels.insert(out.labels.begin() + row, data.labels[static_cast<std::size_t>(sample)]);
+    const FloatMatrix added = normalisedRows(model, data, {sample});
+    out.features = FloatMatrix(input.features.rows + 1, input.features.cols);
+    const auto rowBytes = static_cast<std::size_t>(out.features.cols) * sizeof(float);
+    for (std::int64_t r = 0, from = 0; r < out.features.rows; ++r)
+        std::memcpy(out.features.row(r), r == row ? added.row(0) : input.features.row(from++),
+                    rowBytes);
+    out.classes = input.classes;
+    out.classFeatures = input.classFeatures;
+    return out;
 }
 
 } // namespace semrel

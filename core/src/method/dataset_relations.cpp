@@ -8,13 +8,17 @@
 
 namespace semrel {
 
-SemanticRelations datasetRelations(const Dataset& data, double tau)
+FloatMatrix normalizedClassEmbeddings(const Dataset& data)
 {
     const std::vector<std::int32_t> seen = data.seenClasses();
     // With no seen class (a dataset under construction) fit on all rows rather than on none.
     const std::vector<std::int64_t> rows(seen.begin(), seen.end());
-    const Normalizer normalizer = Normalizer::fit(data.classEmbeddings, rows);
-    return SemanticRelations(normalizer.apply(data.classEmbeddings), tau);
+    return Normalizer::fit(data.classEmbeddings, rows).apply(data.classEmbeddings);
+}
+
+SemanticRelations datasetRelations(const Dataset& data, double tau)
+{
+    return SemanticRelations(normalizedClassEmbeddings(data), tau);
 }
 
 std::vector<std::int32_t> classesBySimilarity(const SemanticRelations& relations, std::int32_t r)

@@ -35,11 +35,16 @@ float cosineSimilarity(const float* a, const float* b, std::int64_t n)
     return static_cast<float>(dot / std::sqrt(normA * normB));
 }
 
-SemanticRelations::SemanticRelations(const FloatMatrix& embeddings, double tau)
-    : m_delta(embeddings.rows, embeddings.rows), m_tau(tau)
+void requireValidTau(double tau)
 {
     if (!(tau > -1.0 && tau <= 1.0))
         throw Error("semantic relations: tau must be in (-1, 1], found " + std::to_string(tau));
+}
+
+SemanticRelations::SemanticRelations(const FloatMatrix& embeddings, double tau)
+    : m_delta(embeddings.rows, embeddings.rows), m_tau(tau)
+{
+    requireValidTau(tau);
     const std::int64_t c = embeddings.rows;
     for (std::int64_t m = 0; m < c; ++m) {
         // Exactly 1 on the diagonal: rounding must not turn a class into its own "similar".
@@ -55,11 +60,8 @@ SemanticRelations::SemanticRelations(const FloatMatrix& embeddings, double tau)
 
 Relation SemanticRelations::relation(std::int64_t m, std::int64_t r) const
 {
-    if (m == r)
-        return Relation::Identical;
-    const double delta = m_delta.at(m, r);
     // δ = 1 for a distinct class is "similar" even when τ = 1 (B2 then pushes nothing it equals).
-    return delta >= m_tau || delta >= 1.0 ? Relation::Similar : Relation::Dissimilar;
+    return relationOf(m, r, m_delta.at(m, r), m_tau);
 }
 
 std::vector<std::int32_t>

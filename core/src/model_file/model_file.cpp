@@ -31,7 +31,7 @@ public:
         // need the file itself. It opened fine a moment ago, so this open only fails oddly.
         m_raw = h5::Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
         if (!m_raw.valid())
-            fail("", "could not be opened");
+            failHdf5("", "could not be opened");
     }
 
     const h5::Reader& file() const { return m_file; }
@@ -39,6 +39,13 @@ public:
     [[noreturn]] void fail(const std::string& field, const std::string& what) const
     {
         throw ModelError(m_file.path() + ": " + (field.empty() ? "" : "'" + field + "' ") + what);
+    }
+    // The same, after a failed HDF5 call: why in a user's words, HDF5's own as detail.
+    [[noreturn]] void failHdf5(const std::string& field, const std::string& what) const
+    {
+        const std::string detail = h5::lastErrorDetail();
+        fail(field, withTechnicalDetail(what + ": " + h5::explainReadFailure(detail),
+                                        detail.empty() ? std::string() : "HDF5: " + detail));
     }
 
     double real(const std::string& field) const
@@ -108,7 +115,7 @@ public:
         h5::Handle space(H5Dget_space(dataset.get()), H5Sclose);
         const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
         if (rank < 0)
-            fail(field, "could not be read (file truncated or corrupt?)");
+            failHdf5(field, "could not be read");
         return rank;
     }
 
@@ -131,7 +138,7 @@ public:
         at = 0;
         if (H5Literate_by_name(m_raw.get(), group.c_str(), H5_INDEX_NAME, H5_ITER_INC, &at, collect,
                                &names, H5P_DEFAULT) < 0)
-            fail(group, "could not be listed (file truncated or corrupt?)");
+            failHdf5(group, "could not be listed");
         return names;
     }
 
@@ -144,10 +151,9 @@ TrainingConfig readConfig(const ModelReader& in)
 {
     const std::string g = std::string(model_layout::kConfig) + "/";
     TrainingConfig c;
+    const std::string method = in.text(g + "method"); // a read error names file and field itself
     try {
-        c.method = methodFromName(in.text(g + "method"));
-    } catch (const ModelError&) {
-        throw;
+        c.method = methodFromName(method);
     } catch (const Error& e) {
         in.fail(g + "method", e.what());
     }

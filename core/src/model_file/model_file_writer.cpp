@@ -141,8 +141,9 @@ public:
     [[noreturn]] void fail(const std::string& field, const std::string& what) const
     {
         const std::string detail = h5::lastErrorDetail();
-        throw ModelError(m_origin + ": " + (field.empty() ? "" : "'" + field + "' ") + what +
-                         (detail.empty() ? "" : " [HDF5: " + detail + "]"));
+        throw ModelError(
+            withTechnicalDetail(m_origin + ": " + (field.empty() ? "" : "'" + field + "' ") + what,
+                                detail.empty() ? "" : "HDF5: " + detail));
     }
 
 private:

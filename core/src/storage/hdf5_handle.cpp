@@ -35,6 +35,41 @@ std::string lastErrorDetail()
     return detail;
 }
 
+namespace {
+
+// The number after "<key> = " in HDF5's text, or -1.
+long long numberAfter(const std::string& text, const std::string& key)
+{
+    const std::size_t at = text.find(key + " = ");
+    if (at == std::string::npos)
+        return -1;
+    try {
+        return std::stoll(text.substr(at + key.size() + 3));
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+} // namespace
+
+std::string explainReadFailure(const std::string& detail)
+{
+    if (detail.find("truncated file") != std::string::npos) {
+        // "truncated file: eof = 800, sblock->base_addr = 0, stored_eof = 2144"
+        const long long has = numberAfter(detail, " eof");
+        const long long expected = numberAfter(detail, "stored_eof");
+        std::string text = "the file is incomplete";
+        if (has >= 0 && expected > has)
+            text += ": it has " + std::to_string(has) + " of the " + std::to_string(expected) +
+                    " bytes it should have";
+        return text + " (cut short while copying or downloading?)";
+    }
+    if (detail.find("checksum") != std::string::npos)
+        return "the file is damaged: stored data no longer matches its checksum (changed after "
+               "it was written?)";
+    return "the file is damaged, or incomplete";
+}
+
 bool startsWithSignature(const std::string& path)
 {
     static constexpr std::array<char, 8> kSignature = {'\x89', 'H',  'D',    'F',

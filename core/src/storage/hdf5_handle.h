@@ -61,6 +61,11 @@ void silenceErrors();
 // failing HDF5 call, before the next one clears the stack.
 std::string lastErrorDetail();
 
+// Why HDF5 failed to read a file, in a user's words, from its innermost description
+// (lastErrorDetail()): "the file is incomplete: it has 800 of the 2144 bytes it should have
+// (cut short while copying or downloading?)", "the file is damaged: ...". Never empty.
+std::string explainReadFailure(const std::string& detail);
+
 // True when the file starts with the 8-byte HDF5 signature. Cheap; false for a missing file. HDF5
 // also allows the signature after a user block (at 512, 1024, ...); our writers never add one.
 bool startsWithSignature(const std::string& path);

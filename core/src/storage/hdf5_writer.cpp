@@ -19,7 +19,7 @@ constexpr hsize_t kMaxChunkBytes = (hsize_t{1} << 32) - 1;
 std::string withDetail(const std::string& what)
 {
     const std::string detail = lastErrorDetail();
-    return detail.empty() ? what : what + " [HDF5: " + detail + "]";
+    return withTechnicalDetail(what, detail.empty() ? std::string() : "HDF5: " + detail);
 }
 
 Handle objectCreationList(hid_t cls)

@@ -50,7 +50,7 @@ bool TrainingEpoch::run(int epoch, WorkerTeam& team, const StopFlag& stop,
         o2 += value.o2;
         o3 += value.o3;
         if (onBatch)
-            onBatch(epoch, b + 1, batches);
+            onBatch({epoch, b + 1, batches, value.total, loss / static_cast<double>(b + 1)});
     }
     report.epoch = epoch;
     report.loss = loss / static_cast<double>(batches);

@@ -65,11 +65,10 @@ private:
 TrainingResult train(const TrainingConfig& config, const Dataset& data, const StopFlag& stop,
                      const TuningCallbacks& callbacks, TuningProgress& progress)
 {
-    const Trainer::BatchCallback onBatch = [&](int epoch, std::int64_t batch,
-                                               std::int64_t batches) {
-        progress.batch(epoch, batch, batches);
+    const Trainer::BatchCallback onBatch = [&](const BatchReport& report) {
+        progress.batch(report.epoch, report.batch, report.batches);
         if (callbacks.onBatch)
-            callbacks.onBatch(epoch, batch, batches);
+            callbacks.onBatch(report);
     };
     return Trainer(config).run(data, stop, callbacks.onEpoch, onBatch);
 }

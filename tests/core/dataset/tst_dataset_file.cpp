@@ -168,6 +168,7 @@ private Q_SLOTS:
     void rejectsBrokenFile_data();
     void rejectsBrokenFile();
     void survivesTruncationAtAnyOffset();
+    void explainsACutShortFileInAUsersWords();
     void detectsOrToleratesFlippedBytes();
 
 private:
@@ -313,7 +314,7 @@ void TestDatasetFile::rejectsBrokenFile_data()
     QTest::newRow("text file") << text("features,labels\n1,2\n") << "not an HDF5 file";
     QTest::newRow("empty file") << text("") << "not an HDF5 file";
     QTest::newRow("HDF5 signature only")
-        << text("\x89HDF\r\n\x1a\n") << "could not be opened (file truncated or corrupt?)";
+        << text("\x89HDF\r\n\x1a\n") << "could not be opened: the file is damaged, or incomplete";
     QTest::newRow("missing /labels")
         << editedTiny([](hid_t f) { QVERIFY(H5Ldelete(f, "/labels", H5P_DEFAULT) >= 0); })
         << "'/labels' is missing";
@@ -398,6 +399,22 @@ void TestDatasetFile::survivesTruncationAtAnyOffset()
                                 .arg(whole.size())
                                 .arg(QString::fromStdString(message))));
     }
+}
+
+void TestDatasetFile::explainsACutShortFileInAUsersWords()
+{
+    writeTiny(pathOf("whole.h5"));
+    const QByteArray whole = readBytes(m_dir->filePath("whole.h5"));
+    writeBytes(m_dir->filePath("cut.h5"), whole.left(whole.size() / 2));
+    const std::string what =
+        semrel::test::dataErrorOf([&] { semrel::readDatasetFile(pathOf("cut.h5")); });
+    const semrel::ErrorText text = semrel::splitErrorText(what);
+    const std::string expected = "the file is incomplete: it has " +
+                                 std::to_string(whole.size() / 2) + " of the " +
+                                 std::to_string(whole.size()) + " bytes it should have";
+    QVERIFY2(text.message.find(expected) != std::string::npos, what.c_str());
+    QVERIFY2(text.message.find("sblock") == std::string::npos, what.c_str());
+    QVERIFY2(text.detail.rfind("HDF5: truncated file", 0) == 0, what.c_str()); // one click away
 }
 
 void TestDatasetFile::detectsOrToleratesFlippedBytes()

@@ -4,6 +4,8 @@
 
 #include <semrel/dataset/synthetic_dataset.h>
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using semrel::Split;
@@ -17,7 +19,26 @@ private Q_SLOTS:
     void sameSeedSameBytes();
     void otherSeedOtherData();
     void rejectsSpecWithoutUnseenClasses();
+    void scalesToTwentyThousandClasses();
+    void namesClassesAsGiven();
+    void rejectsNamesOfAnotherCount();
+    void readsClassNamesOnePerLine();
+    void rejectsBadClassNamesFile_data();
+    void rejectsBadClassNamesFile();
+
+private:
+    QTemporaryDir m_dir;
+    QString writeText(const QString& name, const QByteArray& text);
 };
+
+QString TestSyntheticDataset::writeText(const QString& name, const QByteArray& text)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
+}
 
 void TestSyntheticDataset::hasTheRequestedShape()
 {
@@ -65,6 +86,78 @@ void TestSyntheticDataset::rejectsSpecWithoutUnseenClasses()
     const std::string message =
         semrel::test::dataErrorOf([&] { semrel::makeSyntheticDataset(spec); });
     QVERIFY2(QString::fromStdString(message).contains("synthetic dataset"), message.c_str());
+}
+
+void TestSyntheticDataset::scalesToTwentyThousandClasses()
+{
+    // The size the window's benchmark opens (docs/BENCHMARKS.md), with tiny dimensions.
+    semrel::SyntheticSpec spec;
+    spec.classCount = 20000;
+    spec.unseenClassCount = 2000;
+    spec.valClassCount = 1000;
+    spec.samplesPerClass = 3;
+    spec.featureDim = 4;
+    spec.embeddingDim = 3;
+    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    QCOMPARE(data.classCount(), 20000);
+    QCOMPARE(data.sampleCount(), 60000);
+    QCOMPARE(data.unseenClasses().size(), std::size_t(2000));
+    QCOMPARE(data.unseenClasses().front(), 18000);
+    QCOMPARE(data.classesIn(Split::Val).size(), std::size_t(1000));
+    QCOMPARE(data.classesIn(Split::Train).size(), std::size_t(17000));
+    QCOMPARE(data.classNames.back(), std::string("class 19999"));
+}
+
+void TestSyntheticDataset::namesClassesAsGiven()
+{
+    semrel::SyntheticSpec spec;
+    spec.classCount = 4;
+    spec.unseenClassCount = 1;
+    spec.valClassCount = 1;
+    spec.classNames = {"abbey", "bar", "canyon", "dune"};
+    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    QCOMPARE(data.classNames, spec.classNames);
+    QCOMPARE(data.unseenClasses(), (std::vector<std::int32_t>{3})); // "dune", the last
+}
+
+void TestSyntheticDataset::rejectsNamesOfAnotherCount()
+{
+    semrel::SyntheticSpec spec;
+    spec.classNames = {"abbey", "bar"}; // 20 classes
+    const std::string message =
+        semrel::test::dataErrorOf([&] { semrel::makeSyntheticDataset(spec); });
+    QVERIFY2(QString::fromStdString(message).contains("2 class names for 20 classes"),
+             message.c_str());
+}
+
+void TestSyntheticDataset::readsClassNamesOnePerLine()
+{
+    const QString path = writeText("names.txt", "abbey\r\n  airport_terminal \n\nbar\n");
+    QVERIFY(!path.isEmpty());
+    QCOMPARE(semrel::readClassNamesFile(path.toStdString()),
+             (std::vector<std::string>{"abbey", "airport_terminal", "bar"}));
+}
+
+void TestSyntheticDataset::rejectsBadClassNamesFile_data()
+{
+    QTest::addColumn<QByteArray>("text"); // empty: no file at all
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing") << QByteArray() << "cannot read";
+    QTest::newRow("blank") << QByteArray("\n  \n") << "names no class";
+    QTest::newRow("twice") << QByteArray("bar\nabbey\nbar\n")
+                           << "line 3 names class 'bar' again (first on line 1)";
+}
+
+void TestSyntheticDataset::rejectsBadClassNamesFile()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, mentions);
+    const QString name = QStringLiteral("%1.txt").arg(QTest::currentDataTag());
+    const QString path = text.isEmpty() ? m_dir.filePath(name) : writeText(name, text);
+    const std::string message =
+        semrel::test::dataErrorOf([&] { semrel::readClassNamesFile(path.toStdString()); });
+    QVERIFY2(QString::fromStdString(message).contains(mentions), message.c_str());
+    QVERIFY2(QString::fromStdString(message).contains(name), message.c_str()); // names the file
 }
 
 QTEST_GUILESS_MAIN(TestSyntheticDataset)

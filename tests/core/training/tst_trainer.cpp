@@ -84,6 +84,7 @@ private Q_SLOTS:
     void warnsAboutClassWithoutSimilarClass();
     void batchSmallerThanCandidateCount();
     void stopFlagEndsWithinOneBatch();
+    void batchReportsCarryTheRunningLoss();
     void nanLossIsTrainingErrorNamingEpochAndBatch();
     void rejectsInvalidConfig();
 };
@@ -294,9 +295,9 @@ void TestTrainer::batchSmallerThanCandidateCount()
     std::int64_t lastBatch = 0, total = 0;
     StopFlag stop;
     const TrainingResult r =
-        Trainer(c).run(generated(), stop, {}, [&](int, std::int64_t batch, std::int64_t batches) {
-            lastBatch = batch;
-            total = batches;
+        Trainer(c).run(generated(), stop, {}, [&](const semrel::BatchReport& report) {
+            lastBatch = report.batch;
+            total = report.batches;
         });
     QCOMPARE(total, std::int64_t(103));
     QCOMPARE(lastBatch, total);
@@ -309,16 +310,40 @@ void TestTrainer::stopFlagEndsWithinOneBatch()
     TrainingConfig c = smallConfig();
     StopFlag stop;
     int batchCalls = 0;
-    const TrainingResult r =
-        Trainer(c).run(data, stop, {}, [&](int, std::int64_t batch, std::int64_t) {
-            ++batchCalls;
-            if (batch == 3)
-                stop.request();
-        });
+    const TrainingResult r = Trainer(c).run(data, stop, {}, [&](const semrel::BatchReport& report) {
+        ++batchCalls;
+        if (report.batch == 3)
+            stop.request();
+    });
     QVERIFY(r.stopped);
     QCOMPARE(batchCalls, 3);
     QCOMPARE(r.state.completedEpochs, 0);
     QVERIFY(r.state.history.empty());
+}
+
+void TestTrainer::batchReportsCarryTheRunningLoss()
+{
+    TrainingConfig c = smallConfig();
+    c.epochs = 2;
+    std::vector<semrel::BatchReport> reports;
+    StopFlag stop;
+    const TrainingResult r = Trainer(c).run(
+        generated(), stop, {}, [&](const semrel::BatchReport& b) { reports.push_back(b); });
+    QVERIFY(!reports.empty());
+    double sum = 0.0;
+    for (const semrel::BatchReport& b : reports) {
+        if (b.batch == 1)
+            sum = 0.0; // a new epoch
+        sum += b.loss;
+        QVERIFY(std::isfinite(b.loss));
+        QVERIFY(qAbs(b.runningLoss - sum / static_cast<double>(b.batch)) <= 1e-9);
+        if (b.batch == b.batches) // the epoch's running loss is the loss its report gives
+            QVERIFY(qAbs(b.runningLoss -
+                         r.state.history[static_cast<std::size_t>(b.epoch - 1)].loss) <= 1e-9);
+    }
+    QCOMPARE(reports.back().epoch, 2);
+    // Batch losses vary: the running mean is not one batch's value repeated.
+    QVERIFY(reports.front().loss != reports[1].loss);
 }
 
 void TestTrainer::nanLossIsTrainingErrorNamingEpochAndBatch()

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +86,22 @@ private Q_SLOTS:
         const SimilarityChart* chart = m_view.chart();
         QVERIFY(chart->trueClassRow() >= 0);
         QCOMPARE(chart->bar(chart->trueClassRow()).classIndex, truth);
+    }
+
+    void tauStartsAtTheModelsTau()
+    {
+        // As `semrel relate` does: the slider starts at the τ the model was trained with.
+        QueryView view;
+        for (const double trained : {0.35, -0.2}) {
+            ModelState state = m_fixture.model->state();
+            state.config.tau = trained;
+            view.setModelAndDataset(std::make_shared<RelationModel>(std::move(state)),
+                                    m_fixture.data);
+            QCOMPARE(view.tau(), trained);
+            QVERIFY(view.findChild<QLabel*>(QStringLiteral("tauLabel"))
+                        ->text()
+                        .contains(QString::number(trained, 'f', 2)));
+        }
     }
 
     void hidingAClassRemovesItsBar()

@@ -5,17 +5,24 @@
 #include <semrel/dataset/dataset.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace semrel {
 
 // Shape of a generated zero-shot dataset. Features are a fixed random linear map of the class
 // embedding plus Gaussian noise, so that knowing a class's embedding tells where its images lie:
 // a zero-shot method can learn the map on seen classes and transfer it to unseen ones.
+// Classes are laid out in order: training classes, then the validation classes, then the unseen
+// classes last. Cost: O(C·d·a + N·d) time and the dataset's own memory, nothing C × C, so
+// 20,000 classes take seconds (docs/BENCHMARKS.md).
 struct SyntheticSpec
 {
     int classCount = 20;
     int unseenClassCount = 5;
     int valClassCount = 3; // seen classes held out as the validation split's classes
+    // Names of the classes in order (exactly classCount of them); empty: "class 0", "class 1", …
+    std::vector<std::string> classNames;
     int samplesPerClass = 60;
     int featureDim = 64;
     int embeddingDim = 16;
@@ -24,7 +31,13 @@ struct SyntheticSpec
     std::uint64_t seed = 1;
 };
 
-// Deterministic for a given spec (same seed, same bytes on every machine).
+// Deterministic for a given spec (same seed, same bytes on every machine). Throws DataError
+// when the spec is inconsistent.
 Dataset makeSyntheticDataset(const SyntheticSpec& spec);
+
+// Class names from a text file, one per line (as xlsa17's trainvalclasses.txt and
+// testclasses.txt): surrounding spaces and blank lines are dropped. Throws DataError naming the
+// file when it cannot be read, names no class, or names a class twice (with the line).
+std::vector<std::string> readClassNamesFile(const std::string& path);
 
 } // namespace semrel

@@ -31,6 +31,12 @@ struct MapInput
 MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::int64_t maxSamples,
                         std::uint64_t seed = 1);
 
+// `input` with the test_unseen sample `sample` among its rows (kept in dataset order): a map must
+// show a sample asked for even when the subsample left it out. Returns `input` unchanged when the
+// sample is there. Throws DataError when `sample` is not a test_unseen sample of `data`.
+MapInput withMapSample(const MapInput& input, const RelationModel& model, const Dataset& data,
+                       std::int64_t sample);
+
 // 2-D coordinates of the samples and of the class markers, in one coordinate system.
 struct EmbeddingMap
 {

@@ -14,6 +14,25 @@ enum class Relation { Identical, Similar, Dissimilar };
 
 const char* relationName(Relation relation); // "identical", "similar", "dissimilar"
 
+// The rule for two distinct classes: similar when τ <= δ, or when δ = 1 (a distinct class with
+// the same embedding direction counts as similar even at τ = 1); dissimilar otherwise.
+inline bool isSimilar(double delta, double tau)
+{
+    return delta >= tau || delta >= 1.0;
+}
+
+// The relation of class m to reference class r with δ(m, r) = delta: identical when m == r,
+// otherwise by isSimilar().
+inline Relation relationOf(std::int64_t m, std::int64_t r, double delta, double tau)
+{
+    if (m == r)
+        return Relation::Identical;
+    return isSimilar(delta, tau) ? Relation::Similar : Relation::Dissimilar;
+}
+
+// Throws Error unless τ is in (-1, 1].
+void requireValidTau(double tau);
+
 // The cosine matrix δ between class embeddings and its partition by τ.
 class SemanticRelations
 {

@@ -15,6 +15,17 @@
 
 namespace semrel {
 
+// Progress inside an epoch, reported after every batch.
+struct BatchReport
+{
+    int epoch = 0;            // 1-based
+    std::int64_t batch = 0;   // batches done in this epoch, 1-based
+    std::int64_t batches = 0; // the epoch's batches in all
+    double loss = 0.0;        // this batch's objective, O1 + λ1·O2 + λ2·O3
+    // Mean objective of the epoch's batches so far: after the last batch, the epoch's loss.
+    double runningLoss = 0.0;
+};
+
 struct TrainingResult
 {
     ModelState state;                  // the model after the last completed epoch, history included
@@ -28,8 +39,8 @@ class Trainer
 {
 public:
     using EpochCallback = std::function<void(const EpochReport&)>;
-    // Progress inside an epoch: batches done of the epoch's total. Cheap, called every batch.
-    using BatchCallback = std::function<void(int epoch, std::int64_t batch, std::int64_t batches)>;
+    // Progress inside an epoch, with the loss so far. Called after every batch: keep it cheap.
+    using BatchCallback = std::function<void(const BatchReport&)>;
 
     explicit Trainer(TrainingConfig config); // throws Error on an invalid config
     ~Trainer();                              // out of line: Impl owns the torch objects
