@@ -113,7 +113,7 @@ DatasetView::DatasetView(QWidget* parent)
             [this](const QString& message) { showError(this, tr("Class relations"), message); });
 
     m_relationTimer.setSingleShot(true);
-    m_relationTimer.setInterval(40);
+    m_relationTimer.setInterval(20);
     connect(&m_relationTimer, &QTimer::timeout, this, &DatasetView::updateRelations);
     connect(m_tauSlider, &QSlider::valueChanged, this, [this](int value) {
         m_tauLabel->setText(tr("τ = %1").arg(double(value) / kTauSteps, 0, 'f', 2));

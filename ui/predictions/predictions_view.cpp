@@ -94,7 +94,7 @@ PredictionsView::PredictionsView(QWidget* parent)
     m_mainSplitter->addWidget(makeChartsPanel());
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setSizes({460, 800});
+    m_mainSplitter->setSizes({520, 740});
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("predictionsSummary"));
@@ -211,6 +211,8 @@ QWidget* PredictionsView::makeChartsPanel()
     auto* hint =
         new QLabel(tr("Wheel: zoom · drag: pan · click: zoom in, then list samples"), accuracy);
     hint->setForegroundRole(QPalette::PlaceholderText);
+    // Wrapped, not measured whole: the hint must not widen the charts beyond the table's room.
+    hint->setWordWrap(true);
     sortRow->addWidget(hint, 1);
     accuracyLayout->addLayout(sortRow);
     accuracyLayout->addWidget(m_accuracyChart, 1);

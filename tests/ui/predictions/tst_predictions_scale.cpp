@@ -195,10 +195,7 @@ void TestPredictionsScale::at717ClassesEveryTableColumnShowsAtTheDefaultSize()
                  qPrintable(
                      QStringLiteral("column %1 ends at %2 of %3").arg(c).arg(right).arg(viewport)));
         const QString header = table->model()->headerData(c, Qt::Horizontal).toString();
-        if (c != PredictionTableModel::TrueClassColumn &&
-            c != PredictionTableModel::PredictedClassColumn)
-            QVERIFY2(table->columnWidth(c) >= metrics.horizontalAdvance(header),
-                     qPrintable(header));
+        QVERIFY2(table->columnWidth(c) >= metrics.horizontalAdvance(header), qPrintable(header));
     }
     for (int r = 0; r < std::min(50, table->model()->rowCount()); ++r) {
         const QString score =
