@@ -3,6 +3,7 @@
 // The data verbs: info, import, synth.
 #include "commands.h"
 #include "json_output.h"
+#include "option_checks.h"
 #include "progress_bar.h"
 
 #include <semrel/dataset/dataset_file.h>
@@ -20,8 +21,9 @@ namespace {
 
 void printSummary(const DatasetSummary& s)
 {
-    std::printf("dataset     %s\n", s.name.c_str());
-    std::printf("source      %s\n", s.source.c_str());
+    // Name, source and warnings come from the file: printed as text, never as terminal codes.
+    std::printf("dataset     %s\n", printable(s.name).c_str());
+    std::printf("source      %s\n", printable(s.source).c_str());
     std::printf("samples     %lld (features of dimension %lld)\n",
                 static_cast<long long>(s.samples), static_cast<long long>(s.featureDim));
     std::printf("classes     %lld: %lld seen (%lld of them validation), %lld unseen; embeddings of "
@@ -36,7 +38,7 @@ void printSummary(const DatasetSummary& s)
                                     : s.hasImagePaths ? "paths only"
                                                       : "none");
     for (const std::string& warning : s.warnings)
-        std::printf("warning     %s\n", warning.c_str());
+        std::printf("warning     %s\n", printable(warning).c_str());
 }
 
 } // namespace
@@ -73,6 +75,7 @@ void addImportCommand(CLI::App& app)
         ->required();
     cmd->add_option("-o,--output", *output, "dataset file to write")->required();
     cmd->callback([directory, output] {
+        checkOutput("-o", *output, datasetInputFiles(*directory));
         Dataset data;
         {
             ProgressBar bar("importing");
@@ -83,8 +86,8 @@ void addImportCommand(CLI::App& app)
             writeDatasetFile(data, *output, bar.callback());
         }
         for (const std::string& warning : data.warnings)
-            std::fprintf(stderr, "warning: %s\n", warning.c_str());
-        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes\n", output->c_str(),
+            std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
+        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes\n", printable(*output).c_str(),
                      static_cast<long long>(data.sampleCount()),
                      static_cast<long long>(data.classCount()));
     });
@@ -96,20 +99,36 @@ void addSynthCommand(CLI::App& app)
         "synth", "Write a generated zero-shot dataset (features a noisy linear map of attributes)");
     auto spec = std::make_shared<SyntheticSpec>();
     auto output = std::make_shared<std::string>();
-    cmd->add_option("--classes", spec->classCount, "number of classes")->capture_default_str();
-    cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes")->capture_default_str();
+    cmd->add_option("--classes", spec->classCount, "number of classes")
+        ->check(naturalNumber())
+        ->capture_default_str();
+    cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes")
+        ->check(naturalNumber())
+        ->capture_default_str();
     cmd->add_option("--val", spec->valClassCount, "validation classes among the seen")
+        ->check(naturalNumber())
         ->capture_default_str();
-    cmd->add_option("--samples", spec->samplesPerClass, "samples per class")->capture_default_str();
-    cmd->add_option("--features", spec->featureDim, "feature dimension")->capture_default_str();
+    cmd->add_option("--samples", spec->samplesPerClass, "samples per class")
+        ->check(naturalNumber())
+        ->capture_default_str();
+    cmd->add_option("--features", spec->featureDim, "feature dimension")
+        ->check(naturalNumber())
+        ->capture_default_str();
     cmd->add_option("--attributes", spec->embeddingDim, "attribute dimension")
+        ->check(naturalNumber())
         ->capture_default_str();
-    cmd->add_option("--noise", spec->noise, "feature noise (std)")->capture_default_str();
-    cmd->add_option("--seed", spec->seed, "random seed")->capture_default_str();
+    cmd->add_option("--noise", spec->noise, "feature noise (std)")
+        ->check(realNumber())
+        ->capture_default_str();
+    cmd->add_option("--seed", spec->seed, "random seed")
+        ->check(naturalNumber())
+        ->capture_default_str();
     cmd->add_option("-o,--output", *output, "dataset file to write")->required();
     cmd->callback([spec, output] {
+        validateSyntheticSpec(*spec);
+        checkOutput("-o", *output, {});
         writeDatasetFile(makeSyntheticDataset(*spec), *output);
-        std::fprintf(stderr, "wrote %s\n", output->c_str());
+        std::fprintf(stderr, "wrote %s\n", printable(*output).c_str());
     });
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "training_run.h"
 
+#include "option_checks.h"
 #include "progress_bar.h"
 
 #include <semrel/dataset/dataset_summary.h>
@@ -96,6 +97,7 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
     };
 
     if (chatter == Chatter::Full) {
+        warnAboutThreads(config.threads);
         configureThreads(config.threads); // the trainer does it too; here to report it
         std::fprintf(stderr, "%s\n", computeSummary().c_str());
     }
@@ -106,8 +108,15 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
                                        : trainer.run(data, stop, onEpoch, onBatch);
     bar.reset();
     for (const std::string& warning : result.warnings)
-        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+        std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
     return result;
+}
+
+void warnAboutThreads(int requested)
+{
+    const std::string warning = threadCountWarning(requested);
+    if (!warning.empty())
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
 }
 
 Dataset loadDatasetWithProgress(const std::string& path, bool quiet)

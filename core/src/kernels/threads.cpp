@@ -39,15 +39,32 @@ std::string openBlasKernels()
 
 } // namespace
 
+int coreCount()
+{
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 int defaultThreadCount()
 {
-    const int cores = static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(1, cores - 1);
+    return std::max(1, coreCount() - 1);
+}
+
+int threadCountFor(int requested)
+{
+    return requested > 0 ? std::min(requested, coreCount()) : defaultThreadCount();
+}
+
+std::string threadCountWarning(int requested)
+{
+    if (requested <= coreCount())
+        return {};
+    return std::to_string(requested) + " threads asked for, but this machine has " +
+           std::to_string(coreCount()) + " cores: using " + std::to_string(coreCount());
 }
 
 int configureThreads(int count)
 {
-    const int threads = count > 0 ? count : defaultThreadCount();
+    const int threads = threadCountFor(count);
     at::set_num_threads(threads);
     setOpenBlasThreads(threads);
     return at::get_num_threads();
