@@ -213,7 +213,9 @@ void addTrainCommand(CLI::App& app)
                          checkpoint.completedEpochs, config.epochs);
             result = runTraining(config, data, &checkpoint, Chatter::Full);
         } else {
-            result = runTraining(finishConfig(*o, data), data, nullptr, Chatter::Full);
+            const TrainingConfig config = finishConfig(*o, data);
+            validateConfig(config);
+            result = runTraining(config, data, nullptr, Chatter::Full);
         }
         requireTrained(result);
         writeModelFile(result.state, o->output);

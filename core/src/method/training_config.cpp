@@ -125,12 +125,14 @@ void validateConfig(const TrainingConfig& c)
     require(std::isfinite(c.weightDecay) && c.weightDecay >= 0.0, "weight decay", ">= 0",
             c.weightDecay);
     for (const auto* widths : {&c.network.encoderHidden, &c.network.decoderHidden}) {
-        const std::string side = widths == &c.network.encoderHidden ? "encoder" : "decoder";
+        const bool encoder = widths == &c.network.encoderHidden;
+        const std::string side = encoder ? "encoder" : "decoder";
         require(widths->size() <= static_cast<std::size_t>(kMaxHiddenLayers),
                 "the " + side + "'s hidden layer count",
                 "at most " + std::to_string(kMaxHiddenLayers), static_cast<double>(widths->size()));
         for (int width : *widths)
-            require(width >= 1 && width <= kMaxLayerWidth, "a " + side + " hidden layer width",
+            require(width >= 1 && width <= kMaxLayerWidth,
+                    std::string(encoder ? "an " : "a ") + side + " hidden layer width",
                     "in [1, " + std::to_string(kMaxLayerWidth) + "]", width);
     }
     require(c.threads >= 0, "threads", ">= 0 (0: all cores but one)", c.threads);
