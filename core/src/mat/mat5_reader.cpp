@@ -42,8 +42,14 @@ public:
     std::vector<double> readNumeric(const std::string& name) override
     {
         OpenVariable v = openNumeric(name);
+        // Every element takes at least a byte: a count the variable's bytes cannot hold is
+        // damage, refused before it sizes an allocation (a fuzzed file asked for 32 GiB here).
+        const std::uint64_t count = v.header.info.count();
+        if (count > v.cursor->remaining())
+            v.cursor->corrupt("it claims " + std::to_string(count) + " values in " +
+                              std::to_string(v.cursor->remaining()) + " bytes");
         std::vector<double> values;
-        values.reserve(static_cast<std::size_t>(v.header.info.count()));
+        values.reserve(static_cast<std::size_t>(count));
         readNumericData(*v.cursor, v.header.info.count(),
                         [&](const double* block, std::uint64_t, std::uint64_t n) {
                             values.insert(values.end(), block, block + n);

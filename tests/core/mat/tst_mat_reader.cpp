@@ -132,6 +132,7 @@ private Q_SLOTS:
     void rejectsBigEndianFile();
     void rejectsComplexArray();
     void rejectsElementLongerThanItsParent();
+    void rejectsCountTheBytesCannotHold();
 };
 
 void TestMatReader::readsSmallDataElements()
@@ -204,6 +205,22 @@ void TestMatReader::rejectsElementLongerThanItsParent()
     const std::string message = semrel::test::dataErrorOf(
         [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("x"); });
     QVERIFY2(QString::fromStdString(message).contains("'x' is corrupt"), message.c_str());
+}
+
+// Found by fuzz_mutate: dims of 2 x 2^31-1 on a variable of a few bytes made readNumeric()
+// reserve 32 GiB (std::bad_alloc, "out of memory") before the data said otherwise.
+void TestMatReader::rejectsCountTheBytesCannotHold()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.matrixHeader(6, {2, 0x7fffffff}, "att");
+    const double values[2] = {1, 2};
+    body.element(9, values, sizeof values);
+    const std::string message = semrel::test::dataErrorOf(
+        [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("att"); });
+    QVERIFY2(QString::fromStdString(message).contains("'att' is corrupt: it claims 4294967294 "
+                                                      "values in"),
+             message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestMatReader)
