@@ -3,6 +3,7 @@
 // `semrel`: the command-line face of the core. Progress goes to stderr, results to stdout.
 #include "cli/commands.h"
 #include "cli/option_checks.h"
+#include "install/version.h"
 
 #include <semrel/errors.h>
 
@@ -10,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <new>
+#include <string>
 
 namespace {
 
@@ -27,7 +29,10 @@ int main(int argc, char** argv)
     // A write beyond the file size limit (ulimit -f) then fails with EFBIG, which the writer
     // reports, instead of killing the process with SIGXFSZ.
     std::signal(SIGXFSZ, SIG_IGN);
-    CLI::App app{"semrel: zero-shot learning that preserves semantic relations (CVPR 2018)"};
+    CLI::App app{"semrel: zero-shot learning that preserves semantic relations (CVPR 2018)",
+                 "semrel"};
+    app.set_version_flag("--version", std::string("semrel ") + semrel::app::programVersion(),
+                         "Print the version and exit");
     app.require_subcommand(1);
     semrel::cli::addInfoCommand(app);
     semrel::cli::addImportCommand(app);

@@ -2,23 +2,45 @@
 // SPDX-License-Identifier: MIT
 // `semrel-studio [FILE]`: the SemRel Studio window. Without FILE it opens the demo dataset.
 #include "app_settings.h"
+#include "install/data_directory.h"
+#include "install/version.h"
 #include "main_window.h"
 #include "metatypes.h"
 #include "startup_script.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QMap>
 
 #include <cstdio>
+#include <memory>
+#include <string_view>
+
+namespace {
+
+// --help and --version only print: they must work without a display (over ssh, or when the
+// build writes the man page), where QApplication would abort.
+bool onlyPrints(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "-?" || argument == "-v" ||
+            argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                               : std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SemRel"));
     QApplication::setApplicationName(QStringLiteral("SemRel Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(SEMREL_VERSION));
+    QApplication::setApplicationVersion(QString::fromUtf8(semrel::app::programVersion()));
     QApplication::setDesktopFileName(QStringLiteral("io.github.semrel.Studio"));
     semrel::ui::registerMetaTypes();
 
@@ -55,13 +77,13 @@ int main(int argc, char** argv)
                                                 "on a dataset."),
                                  QStringLiteral("[FILE2]"));
     parser.addOptions({screenshot, trainEpochs, view, settings, sample});
-    parser.process(app);
+    parser.process(*app); // exits after --help or --version
 
     semrel::ui::StartupOptions options;
     const QStringList files = parser.positionalArguments();
-    options.file = files.isEmpty() ? QStringLiteral(SEMREL_DEMO_DATASET) : files.first();
-    if (files.isEmpty() && !QFileInfo::exists(options.file))
-        options.file.clear(); // an installed build without the demo: start empty
+    // Without a file, the demo from the data directory; without the demo, an empty window.
+    options.file = files.isEmpty() ? QString::fromStdString(semrel::app::demoDatasetPath().string())
+                                   : files.first();
     options.secondFile = files.size() > 1 ? files.at(1) : QString();
     if (parser.isSet(sample)) {
         bool ok = false;
@@ -105,7 +127,11 @@ int main(int argc, char** argv)
         semrel::ui::MainWindow window(*appSettings);
         window.show();
         semrel::ui::StartupScript script(window, options);
-        QObject::connect(&script, &semrel::ui::StartupScript::finished, &app, [&](int code) {
+        QObject::connect(&script, &semrel::ui::StartupScript::finished, app.get(), [&](int code) {
+            // Says what was grabbed: the title names the dataset shown.
+            if (code == 0)
+                std::printf("wrote %s: %s\n", qPrintable(options.screenshotPath),
+                            qPrintable(window.windowTitle()));
             window.close();
             QApplication::exit(code);
         });

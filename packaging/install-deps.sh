@@ -19,6 +19,8 @@ packages=(
     xvfb xauth
     # The test command checks formatting against .clang-format (version 14 on Debian 12).
     clang-format
+    # The test command validates the desktop entry and the AppStream metadata.
+    desktop-file-utils appstream
     # Real images for the built-in demo dataset.
     dataset-fashion-mnist
 )

@@ -2,9 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "document_loader.h"
 
-#include <semrel/dataset/dataset_summary.h>
-#include <semrel/errors.h>
-#include <semrel/model_file/model_file.h>
+#include <semrel/dataset/document.h>
 
 #include <QFileInfo>
 #include <QProgressDialog>
@@ -31,19 +29,9 @@ void load(QPromise<LoadedDocument>& promise, const QString& path)
                                         QString::fromStdString(stage));
     };
     try {
-        try {
-            document.dataset = std::make_shared<const Dataset>(loadDataset(file, progress));
-        } catch (const DataError& datasetError) {
-            // Both kinds are .h5 files; a folder can only be a dataset.
-            if (QFileInfo(path).isDir() || !QFileInfo::exists(path))
-                throw;
-            try {
-                document.model = std::make_shared<const ModelState>(readModelFile(file));
-            } catch (const ModelError& modelError) {
-                throw DataError(std::string(datasetError.what()) +
-                                "\n\nNor is it a model file: " + modelError.what());
-            }
-        }
+        Document opened = openDocument(file, progress);
+        document.dataset = std::move(opened.dataset);
+        document.model = std::move(opened.model);
     } catch (const std::exception& e) {
         document.error = QString::fromUtf8(e.what());
     } catch (...) {

@@ -15,6 +15,7 @@
 #include "training/training_panel.h"
 
 #include <semrel/dataset/dataset_summary.h>
+#include <semrel/evaluation/model_fit.h>
 
 #include <QAction>
 #include <QApplication>
@@ -212,6 +213,7 @@ void MainWindow::onDatasetLoaded(std::shared_ptr<const Dataset> data, const QStr
     m_trainingPanel->setDataset(data);
     m_queryView->setDatasetPath(path);
     m_dataset = data;
+    m_datasetPath = path;
     showExploration();
     m_recentFiles->add(path);
     setWindowTitle(tr("%1 — SemRel Studio").arg(QString::fromStdString(data->name)));
@@ -255,20 +257,32 @@ void MainWindow::onTrainingFinished(const TrainingResult& result)
 void MainWindow::showExploration()
 {
     std::shared_ptr<const RelationModel> model;
+    QString reason;
     // A model of another dataset (say, the demo's beside an AWA2 file) is not an error: the
-    // exploration views simply wait for a matching pair.
-    if (m_model && m_dataset && m_model->classNames == m_dataset->classNames &&
-        m_model->featureDim == m_dataset->featureDim()) {
-        try {
-            model = std::make_shared<const RelationModel>(*m_model);
-        } catch (const std::exception& e) {
-            showError(this, tr("Could not use the model"), QString::fromUtf8(e.what()));
+    // exploration views say why they wait for a matching pair.
+    if (m_model && m_dataset) {
+        const std::optional<std::string> misfit =
+            modelMisfit(*m_model, *m_dataset, QFileInfo(m_datasetPath).fileName().toStdString());
+        if (misfit) {
+            reason =
+                tr("The model does not fit this dataset: %1").arg(QString::fromStdString(*misfit));
+        } else {
+            try {
+                model = std::make_shared<const RelationModel>(*m_model);
+            } catch (const std::exception& e) {
+                showError(this, tr("Could not use the model"), QString::fromUtf8(e.what()));
+            }
         }
     }
     const std::shared_ptr<const Dataset> data = model ? m_dataset : nullptr;
     m_predictionsView->setModelAndDataset(model, data);
     m_queryView->setModelAndDataset(model, data);
     m_embeddingView->setModelAndDataset(model, data);
+    if (!reason.isEmpty()) {
+        m_predictionsView->setUnavailableReason(reason);
+        m_queryView->setUnavailableReason(reason);
+        m_embeddingView->setUnavailableReason(reason);
+    }
 }
 
 void MainWindow::openInQuery(qint64 sample)

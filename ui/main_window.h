@@ -92,6 +92,7 @@ private:
     QueryView* m_queryView;
     EmbeddingView* m_embeddingView;
     std::shared_ptr<const Dataset> m_dataset;
+    QString m_datasetPath;
     std::shared_ptr<const ModelState> m_model;
 };
 

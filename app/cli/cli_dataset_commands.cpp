@@ -8,7 +8,10 @@
 
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/dataset/dataset_summary.h>
+#include <semrel/dataset/document.h>
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/errors.h>
+#include <semrel/reports/history_csv.h>
 #include <semrel/xlsa17/xlsa17_import.h>
 
 #include <cstdio>
@@ -48,17 +51,28 @@ void addInfoCommand(CLI::App& app)
     auto* cmd = app.add_subcommand("info", "Describe a dataset file, xlsa17 folder or model file");
     auto path = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
+    auto historyCsv = std::make_shared<std::string>();
     cmd->add_option("FILE", *path, "dataset or model .h5 file, or xlsa17 folder")->required();
     cmd->add_flag("--json", *json, "print the summary as JSON on stdout");
-    cmd->callback([path, json] {
-        if (describeModelFile(*path, *json))
-            return;
+    cmd->add_option("--history-csv", *historyCsv,
+                    "for a model file: also write its training history as CSV to this file");
+    cmd->callback([path, json, historyCsv] {
+        if (!historyCsv->empty() && documentKind(*path) != DocumentKind::ModelFile)
+            throw Error("--history-csv: " + *path + " is a dataset; only a model has a history");
         std::unique_ptr<ProgressBar> bar;
         if (!*json)
             bar = std::make_unique<ProgressBar>("loading");
-        const Dataset data = loadDataset(*path, bar ? bar->callback() : ProgressCallback{});
+        const Document document = openDocument(*path, bar ? bar->callback() : ProgressCallback{});
         bar.reset();
-        const DatasetSummary summary = summarizeDataset(data);
+        if (document.model) {
+            if (!historyCsv->empty()) {
+                writeHistoryCsv({{*path, document.model->history}}, *historyCsv);
+                std::fprintf(stderr, "wrote %s\n", historyCsv->c_str());
+            }
+            describeModel(*document.model, *path, *json);
+            return;
+        }
+        const DatasetSummary summary = summarizeDataset(*document.dataset);
         if (*json)
             printJson(toJson(summary));
         else

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The demo verb: builds the Fashion-MNIST demo dataset and its feature extractor.
 #include "commands.h"
+#include "install/data_directory.h"
 #include "option_checks.h"
 #include "progress_bar.h"
 #include "training_run.h"
@@ -59,8 +60,8 @@ void addDemoCommand(CLI::App& app)
     cmd->add_option("--source", options->source, "folder with Fashion-MNIST's four IDX .gz files")
         ->capture_default_str();
     cmd->add_option("--attributes", options->attributes,
-                    "class-attribute table (resources/fashion_mnist_attributes.csv)")
-        ->required();
+                    "class-attribute table (default: the one installed with the program, "
+                    "resources/fashion_mnist_attributes.csv in the source)");
     cmd->add_option("-o,--output", options->output,
                     std::string("folder to write ") + kDemoDatasetFile + " and " +
                         kDemoExtractorFile + " to")
@@ -93,6 +94,11 @@ void addDemoCommand(CLI::App& app)
         ->check(wholeNumber())
         ->capture_default_str();
     cmd->callback([options] {
+        if (options->attributes.empty())
+            options->attributes = app::demoAttributeTablePath().string();
+        if (options->attributes.empty())
+            throw DataError("demo: no --attributes given, and no fashion_mnist_attributes.csv in "
+                            "the program's data directory (../share/semrel-studio)");
         checkDemoOutputs(*options);
         const auto start = std::chrono::steady_clock::now();
         FashionMnistDemoResult result;

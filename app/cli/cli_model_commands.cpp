@@ -7,12 +7,15 @@
 #include "option_checks.h"
 #include "training_run.h"
 
+#include <semrel/dataset/dataset_summary.h>
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
+#include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
+#include <semrel/reports/similarity_csv.h>
 
 #include <cmath>
 #include <cstdio>
@@ -40,6 +43,14 @@ void addModelAndData(CLI::App* cmd, ModelAndData& o)
                     "threads (0: all cores but one; more than the cores: the cores)")
         ->check(wholeNumber())
         ->capture_default_str();
+}
+
+// The files a verb on a model and a dataset reads: what an output may not be.
+std::vector<std::string> inputFiles(const ModelAndData& o)
+{
+    std::vector<std::string> files = datasetInputFiles(o.dataPath);
+    files.push_back(o.modelPath);
+    return files;
 }
 
 // Checks the thread count, warns when it is above the cores, and sets it.
@@ -142,6 +153,7 @@ void addEvalCommand(CLI::App& app)
         useThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         const EvaluationResult result =
             namingFile(o->dataPath, [&] { return evaluate(model, data); });
@@ -165,22 +177,27 @@ void addRelateCommand(CLI::App& app)
     auto o = std::make_shared<ModelAndData>();
     auto sample = std::make_shared<std::int64_t>(0);
     auto tau = std::make_shared<double>(0.0);
+    auto csv = std::make_shared<std::string>();
     addModelAndData(cmd, *o);
     cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")
         ->check(naturalNumber())
         ->required();
     auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)")
                        ->check(realNumber());
-    cmd->callback([o, sample, tau, tauOpt] {
+    cmd->add_option("--csv", *csv, "also write the table as CSV to this file");
+    cmd->callback([o, sample, tau, tauOpt, csv] {
         if (tauOpt->count() > 0)
             try {
                 validateTau(*tau);
             } catch (const Error& e) {
                 throw Error(std::string("--tau: ") + e.what());
             }
+        if (!csv->empty())
+            checkOutput("--csv", *csv, inputFiles(*o));
         useThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
+        requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
         try {
             requireSampleIndex(data, *sample, o->dataPath);
@@ -195,6 +212,10 @@ void addRelateCommand(CLI::App& app)
             namingFile(o->dataPath, [&] { return inspectFeature(model, feature, options); });
         const std::int32_t truth = data.labels[static_cast<std::size_t>(*sample)];
         const std::string truthName = data.classNames[static_cast<std::size_t>(truth)];
+        if (!csv->empty()) {
+            writeSimilarityCsv(similarities, truth, options.tau, *csv);
+            std::fprintf(stderr, "wrote %s\n", printable(*csv).c_str());
+        }
         if (o->json) {
             printJson({{"model", o->modelPath},
                        {"dataset", o->dataPath},
@@ -217,16 +238,13 @@ void addRelateCommand(CLI::App& app)
     });
 }
 
-bool describeModelFile(const std::string& path, bool json)
+void describeModel(const ModelState& s, const std::string& path, bool json)
 {
-    if (!isModelFile(path))
-        return false;
-    const ModelState s = readModelFile(path);
     if (json) {
         nlohmann::json out = modelSummaryJson(s);
         out["path"] = path;
         printJson(out);
-        return true;
+        return;
     }
     std::printf("model       %s\n", printable(path).c_str());
     std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
@@ -246,7 +264,6 @@ bool describeModelFile(const std::string& path, bool json)
         std::printf("history     %s\n", epochLine(r, s.config.epochs).c_str());
     if (!s.optimizerState.empty())
         std::printf("checkpoint  optimiser state after epoch %d\n", s.completedEpochs);
-    return true;
 }
 
 } // namespace semrel::cli

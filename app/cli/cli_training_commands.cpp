@@ -12,6 +12,7 @@
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_file.h>
 #include <semrel/storage/output_file.h>
+#include <semrel/training/tuning.h>
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,6 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace semrel::cli {
@@ -249,75 +249,50 @@ std::vector<double> parseList(const std::string& text, const char* option)
     return values;
 }
 
-struct GridPoint
+nlohmann::json toJson(const TuningPointResult& p)
 {
-    double tau = 0.0;
-    double lambda1 = 0.0;
-    double lambda2 = 0.0;
-    double validationAccuracy = 0.0;
-    double seconds = 0.0;
-};
-
-nlohmann::json toJson(const GridPoint& p)
-{
-    return {{"tau", p.tau},
-            {"lambda1", p.lambda1},
-            {"lambda2", p.lambda2},
+    return {{"tau", p.point.tau},
+            {"lambda1", p.point.lambda1},
+            {"lambda2", p.point.lambda2},
             {"validation_accuracy", std::isnan(p.validationAccuracy)
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(p.validationAccuracy)},
             {"seconds", p.seconds}};
 }
 
-// The grid's configurations for training on Train, each checked before any is trained, without
-// the points the method makes identical (B2 fixes τ and λ1, B3 fixes λ2).
-std::vector<TrainingConfig> gridConfigs(const TrainingConfig& base, const std::vector<double>& taus,
-                                        const std::vector<double>& lambda1s,
-                                        const std::vector<double>& lambda2s)
+// The tuning service with the command line's chatter: a line per grid point and per epoch, then
+// the final training as `train` shows it. Ctrl-C stops it.
+TuningResult runTuning(const TrainingConfig& base, const TuningGrid& grid, const Dataset& data)
 {
-    std::vector<TrainingConfig> configs;
-    std::vector<std::tuple<double, double, double>> seen;
-    for (double tau : taus)
-        for (double lambda1 : lambda1s)
-            for (double lambda2 : lambda2s) {
-                TrainingConfig config = base;
-                config.tau = tau;
-                config.lambda1 = lambda1;
-                config.lambda2 = lambda2;
-                config.trainSplit = Split::Train;
-                config.evaluateEachEpoch = true;
-                config.checkpointPath.clear();
-                validateConfig(config);
-                const auto effective = std::make_tuple(
-                    effectiveTau(config), effectiveLambda1(config), effectiveLambda2(config));
-                if (std::find(seen.begin(), seen.end(), effective) != seen.end())
-                    continue;
-                seen.push_back(effective);
-                configs.push_back(config);
-            }
-    return configs;
-}
-
-// Trains every grid point on Train and scores it on Val (the last epoch's accuracy: the final
-// model is trained for as many epochs).
-std::vector<GridPoint> searchGrid(const std::vector<TrainingConfig>& configs, const Dataset& data)
-{
-    std::vector<GridPoint> grid;
-    for (const TrainingConfig& config : configs) {
-        GridPoint point{effectiveTau(config), effectiveLambda1(config), effectiveLambda2(config),
-                        EpochReport::kNotMeasured, 0.0};
-        std::fprintf(stderr, "tune: tau %g, lambda1 %g, lambda2 %g\n", point.tau, point.lambda1,
-                     point.lambda2);
-        const TrainingResult run = runTraining(config, data, nullptr, Chatter::Epochs);
-        if (run.stopped)
-            throw TrainingError("tuning stopped; no model written");
-        for (const EpochReport& r : run.state.history)
-            point.seconds += r.seconds + r.evalSeconds;
-        if (!run.state.history.empty())
-            point.validationAccuracy = run.state.history.back().validationAccuracy;
-        grid.push_back(point);
-    }
-    return grid;
+    TrainingChatter chatter(base.epochs, Chatter::Epochs);
+    TuningCallbacks callbacks;
+    callbacks.onPointStarted = [](const TuningPoint& p, int, int) {
+        std::fprintf(stderr, "tune: tau %g, lambda1 %g, lambda2 %g\n", p.tau, p.lambda1, p.lambda2);
+    };
+    callbacks.onPointFinished = [](const TuningPointResult& r) {
+        for (const std::string& warning : r.warnings)
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    };
+    callbacks.onRetrainStarted = [&](const TuningPointResult& chosen) {
+        std::fprintf(stderr,
+                     "tune: chose tau %g, lambda1 %g, lambda2 %g (validation %.1f%%); "
+                     "training on trainval\n",
+                     chosen.point.tau, chosen.point.lambda1, chosen.point.lambda2,
+                     100.0 * chosen.validationAccuracy);
+        printComputeSummary(base.threads);
+        chatter.setChatter(Chatter::Full);
+    };
+    callbacks.onEpoch = chatter.epochCallback();
+    callbacks.onBatch = chatter.batchCallback();
+    StopFlag stop;
+    InterruptGuard guard(stop);
+    TuningResult result = tune(base, grid, data, stop, callbacks);
+    chatter.endBar();
+    if (!result.retrained)
+        throw TrainingError("tuning stopped; no model written");
+    for (const std::string& warning : result.final.warnings)
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    return result;
 }
 
 } // namespace
@@ -342,50 +317,36 @@ void addTuneCommand(CLI::App& app)
 
     cmd->callback([o, taus, lambda1s, lambda2s] {
         checkOutput("-o", o->output, datasetInputFiles(o->data));
-        validateConfig(
-            o->config); // the numbers now; the grid's and the network's once data is read
+        // The numbers now; the grid's and the network's once the dataset is read.
+        validateConfig(o->config);
         warnAboutThreads(o->config.threads);
         const std::vector<double> tauList = parseList(*taus, "--taus");
         const std::vector<double> lambda1List = parseList(*lambda1s, "--lambda1s");
         const std::vector<double> lambda2List = parseList(*lambda2s, "--lambda2s");
         const Dataset data = loadDatasetWithProgress(o->data, o->json);
-        if (data.split(Split::Val).empty())
-            throw DataError(o->data + ": '/splits/val' is empty; tuning needs a validation split");
-        const TrainingConfig base = finishConfig(*o, data);
-        const std::vector<GridPoint> grid =
-            searchGrid(gridConfigs(base, tauList, lambda1List, lambda2List), data);
-        const GridPoint* best = &grid.front();
-        for (const GridPoint& p : grid)
-            if (std::isnan(best->validationAccuracy) ||
-                p.validationAccuracy > best->validationAccuracy)
-                best = &p;
-
-        std::fprintf(stderr,
-                     "tune: chose tau %g, lambda1 %g, lambda2 %g (validation %.1f%%); "
-                     "training on trainval\n",
-                     best->tau, best->lambda1, best->lambda2, 100.0 * best->validationAccuracy);
-        TrainingConfig final = base;
-        final.tau = best->tau;
-        final.lambda1 = best->lambda1;
-        final.lambda2 = best->lambda2;
-        final.trainSplit = Split::Trainval;
-        const TrainingResult result = runTraining(final, data, nullptr, Chatter::Full);
-        requireTrained(result);
-        writeModelFile(result.state, o->output);
+        TuningGrid grid;
+        grid.taus = tauList;
+        grid.lambda1s = lambda1List;
+        grid.lambda2s = lambda2List;
+        const TuningResult tuning = runTuning(finishConfig(*o, data), grid, data);
+        requireTrained(tuning.final);
+        writeModelFile(tuning.final.state, o->output);
         std::fprintf(stderr, "wrote %s\n", printable(o->output).c_str());
+        const auto best = static_cast<std::size_t>(tuning.chosen);
         if (o->json) {
             nlohmann::json points = nlohmann::json::array();
-            for (const GridPoint& p : grid)
+            for (const TuningPointResult& p : tuning.points)
                 points.push_back(toJson(p));
             printJson({{"grid", points},
-                       {"chosen", toJson(*best)},
+                       {"chosen", toJson(tuning.points[best])},
                        {"model", o->output},
-                       {"final", modelSummaryJson(result.state)}});
+                       {"final", modelSummaryJson(tuning.final.state)}});
         } else {
-            for (const GridPoint& p : grid)
-                std::printf("tau %-6g lambda1 %-6g lambda2 %-6g validation %5.1f%%%s\n", p.tau,
-                            p.lambda1, p.lambda2, 100.0 * p.validationAccuracy,
-                            &p == best ? "  <- chosen" : "");
+            for (const TuningPointResult& p : tuning.points)
+                std::printf("tau %-6g lambda1 %-6g lambda2 %-6g validation %5.1f%%%s\n",
+                            p.point.tau, p.point.lambda1, p.point.lambda2,
+                            100.0 * p.validationAccuracy,
+                            &p == &tuning.points[best] ? "  <- chosen" : "");
         }
     });
 }

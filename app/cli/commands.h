@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/model_file/model_state.h>
+
 #include <CLI/CLI.hpp>
 #include <string>
 
@@ -18,8 +20,7 @@ void addTuneCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addRelateCommand(CLI::App& app);
 
-// For `semrel info`: when `path` is a model file, describes it (as JSON with `json`) and returns
-// true; returns false for anything else, which is then read as a dataset.
-bool describeModelFile(const std::string& path, bool json);
+// For `semrel info`: describes the model read from `path` (as JSON with `json`).
+void describeModel(const ModelState& model, const std::string& path, bool json);
 
 } // namespace semrel::cli

@@ -28,28 +28,6 @@ extern "C" void requestStopOnSignal(int)
         g_activeStop->request();
 }
 
-// Installs the handler for the lifetime of a run and puts the previous one back afterwards, so
-// that a second Ctrl-C outside training still ends the process.
-class InterruptGuard
-{
-public:
-    explicit InterruptGuard(StopFlag& stop)
-    {
-        g_activeStop = &stop;
-        m_previous = std::signal(SIGINT, requestStopOnSignal);
-    }
-    ~InterruptGuard()
-    {
-        std::signal(SIGINT, m_previous);
-        g_activeStop = nullptr;
-    }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    void (*m_previous)(int) = SIG_DFL;
-};
-
 std::string percent(const char* label, double value)
 {
     if (std::isnan(value))
@@ -77,36 +55,71 @@ std::string epochLine(const EpochReport& r, int epochs)
     return line + tail;
 }
 
+InterruptGuard::InterruptGuard(StopFlag& stop)
+{
+    g_activeStop = &stop;
+    m_previous = std::signal(SIGINT, requestStopOnSignal);
+}
+
+InterruptGuard::~InterruptGuard()
+{
+    std::signal(SIGINT, m_previous);
+    g_activeStop = nullptr;
+}
+
+TrainingChatter::TrainingChatter(int epochs, Chatter chatter)
+    : m_epochs(epochs), m_chatter(chatter), m_terminal(isatty(fileno(stderr)) != 0)
+{}
+
+TrainingChatter::~TrainingChatter() = default;
+
+Trainer::BatchCallback TrainingChatter::batchCallback()
+{
+    return [this](int epoch, std::int64_t batch, std::int64_t batches) {
+        if (m_chatter != Chatter::Full || !m_terminal)
+            return;
+        if (!m_bar)
+            m_bar = std::make_unique<ProgressBar>("epoch " + std::to_string(epoch));
+        m_bar->update(batches > 0 ? static_cast<double>(batch) / static_cast<double>(batches) : 1.0,
+                      std::to_string(batch) + "/" + std::to_string(batches) + " batches");
+    };
+}
+
+Trainer::EpochCallback TrainingChatter::epochCallback()
+{
+    return [this](const EpochReport& report) {
+        endBar(); // ends the bar's line before the epoch's
+        std::fprintf(stderr, "%s\n", epochLine(report, m_epochs).c_str());
+    };
+}
+
+void TrainingChatter::endBar()
+{
+    m_bar.reset();
+}
+
+void printComputeSummary(int threads)
+{
+    configureThreads(threads); // the trainer does it too; here to report it
+    std::fprintf(stderr, "%s\n", computeSummary().c_str());
+}
+
 TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
                            const ModelState* checkpoint, Chatter chatter)
 {
-    // Off a terminal a bar would print ten lines per epoch: the epoch line says enough there.
-    const bool withBar = chatter == Chatter::Full && isatty(fileno(stderr)) != 0;
-    std::unique_ptr<ProgressBar> bar;
-    auto onBatch = [&](int epoch, std::int64_t batch, std::int64_t batches) {
-        if (!withBar)
-            return;
-        if (!bar)
-            bar = std::make_unique<ProgressBar>("epoch " + std::to_string(epoch));
-        bar->update(batches > 0 ? static_cast<double>(batch) / static_cast<double>(batches) : 1.0,
-                    std::to_string(batch) + "/" + std::to_string(batches) + " batches");
-    };
-    auto onEpoch = [&](const EpochReport& report) {
-        bar.reset(); // ends the bar's line before the epoch's
-        std::fprintf(stderr, "%s\n", epochLine(report, config.epochs).c_str());
-    };
-
+    TrainingChatter chat(config.epochs, chatter);
     if (chatter == Chatter::Full) {
         warnAboutThreads(config.threads);
-        configureThreads(config.threads); // the trainer does it too; here to report it
-        std::fprintf(stderr, "%s\n", computeSummary().c_str());
+        printComputeSummary(config.threads);
     }
     StopFlag stop;
     InterruptGuard guard(stop);
     Trainer trainer(config);
-    TrainingResult result = checkpoint ? trainer.resume(data, *checkpoint, stop, onEpoch, onBatch)
-                                       : trainer.run(data, stop, onEpoch, onBatch);
-    bar.reset();
+    TrainingResult result =
+        checkpoint
+            ? trainer.resume(data, *checkpoint, stop, chat.epochCallback(), chat.batchCallback())
+            : trainer.run(data, stop, chat.epochCallback(), chat.batchCallback());
+    chat.endBar();
     for (const std::string& warning : result.warnings)
         std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
     return result;

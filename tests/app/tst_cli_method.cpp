@@ -5,7 +5,10 @@
 // built program to check what main adds: the exit status and the message on stderr.
 #include "cli/commands.h"
 
+#include <semrel/dataset/dataset_file.h>
 #include <semrel/errors.h>
+#include <semrel/model_file/model_file.h>
+#include <semrel/training/tuning.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,8 +34,10 @@ private Q_SLOTS:
     void evalPrintsAccuraciesAsJson();
     void relateListsEveryClassSorted();
     void infoDescribesAModel();
+    void relateAndInfoWriteTheirTablesAsCsv();
     void resumedTrainingEqualsAnUninterruptedRun();
     void tuneReportsTheGridAndItsChoice();
+    void tuneGivesWhatTheTuningServiceGives();
     void failsWithMessageNamingTheFile();
 
 private:
@@ -222,6 +227,46 @@ void TestCliMethod::infoDescribesAModel()
     QCOMPARE(r["feature_dim"].toInt(), 16);
 }
 
+void TestCliMethod::relateAndInfoWriteTheirTablesAsCsv()
+{
+    const QString similarities = m_dir.filePath("relate.csv");
+    const QJsonObject related =
+        jsonOf({"relate", m_model, m_data, "--sample", "5", "--json", "--csv", similarities});
+    QFile relateFile(similarities);
+    QVERIFY(relateFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = relateFile.readAll().trimmed().split('\n');
+    const QJsonArray classes = related["classes"].toArray();
+    QCOMPARE(rows.size(), 1 + classes.size());
+    QCOMPARE(rows[0], QByteArray("rank,class_index,class,cosine,relation,tau,seen,true_class"));
+    for (qsizetype i = 0; i < classes.size(); ++i) {
+        const QList<QByteArray> cells = rows[i + 1].split(',');
+        QCOMPARE(cells[1].toInt(), classes[i]["index"].toInt());
+        QVERIFY(std::abs(cells[3].toDouble() - classes[i]["similarity"].toDouble()) < 1e-6);
+        QCOMPARE(cells[5].toDouble(), related["tau"].toDouble());
+        QCOMPARE(cells[7] == "1", classes[i]["true_class"].toBool());
+    }
+
+    const QString history = m_dir.filePath("history.csv");
+    const QJsonObject info = jsonOf({"info", m_model, "--json", "--history-csv", history});
+    QFile historyFile(history);
+    QVERIFY(historyFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = historyFile.readAll().trimmed().split('\n');
+    const QJsonArray epochs = info["history"].toArray();
+    QCOMPARE(lines.size(), 1 + epochs.size());
+    QVERIFY(lines[0].startsWith("run,label,epoch,loss"));
+    for (qsizetype e = 0; e < epochs.size(); ++e) {
+        const QList<QByteArray> cells = lines[e + 1].split(',');
+        QCOMPARE(cells[0], QByteArray("1"));
+        QCOMPARE(cells[2].toInt(), epochs[e]["epoch"].toInt());
+        QVERIFY(std::abs(cells[8].toDouble() - epochs[e]["zsl_accuracy"].toDouble()) < 1e-6);
+    }
+    // A dataset has no history to write.
+    const Run dataset = verb({"info", m_data, "--history-csv", m_dir.filePath("none.csv")});
+    QCOMPARE(dataset.status, 1);
+    QVERIFY2(dataset.err.contains("--history-csv"), dataset.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath("none.csv")));
+}
+
 void TestCliMethod::resumedTrainingEqualsAnUninterruptedRun()
 {
     // One epoch with a checkpoint, then resumed to two: the same model as trainsAModelFile's.
@@ -265,6 +310,48 @@ void TestCliMethod::tuneReportsTheGridAndItsChoice()
     QCOMPARE(r["final"]["config"]["train_split"].toString(), "trainval");
     QCOMPARE(r["final"]["config"]["tau"].toDouble(), r["chosen"]["tau"].toDouble());
     QVERIFY(QFile::exists(tuned));
+}
+
+void TestCliMethod::tuneGivesWhatTheTuningServiceGives()
+{
+    const QString tuned = m_dir.filePath("tuned-service.h5");
+    const QJsonObject r =
+        jsonOf(QStringList{"tune", m_data, "--taus", "0,0.5", "--lambda1s", "0.5,1", "--lambda2s",
+                           "1", "--epochs", "1", "--json", "-o", tuned} +
+               kSmallNetwork);
+    // The same run through the core: kSmallNetwork's values on TrainingConfig's defaults.
+    semrel::TrainingConfig base;
+    base.network.encoderHidden = {16};
+    base.network.decoderHidden = {16};
+    base.batchSize = 16;
+    base.candidates = 5;
+    base.threads = 1;
+    base.epochs = 1;
+    semrel::TuningGrid grid;
+    grid.taus = {0.0, 0.5};
+    grid.lambda1s = {0.5, 1.0};
+    grid.lambda2s = {1.0};
+    const semrel::StopFlag stop;
+    const semrel::TuningResult service =
+        semrel::tune(base, grid, semrel::readDatasetFile(m_data.toStdString()), stop);
+
+    const QJsonArray cliGrid = r["grid"].toArray();
+    QCOMPARE(cliGrid.size(), static_cast<qsizetype>(service.points.size()));
+    for (qsizetype i = 0; i < cliGrid.size(); ++i) {
+        const semrel::TuningPointResult& p = service.points[static_cast<std::size_t>(i)];
+        QCOMPARE(cliGrid[i]["tau"].toDouble(), p.point.tau);
+        QCOMPARE(cliGrid[i]["lambda1"].toDouble(), p.point.lambda1);
+        QCOMPARE(cliGrid[i]["lambda2"].toDouble(), p.point.lambda2);
+        QCOMPARE(cliGrid[i]["validation_accuracy"].toDouble(), p.validationAccuracy);
+    }
+    const semrel::TuningPointResult& chosen =
+        service.points[static_cast<std::size_t>(service.chosen)];
+    QCOMPARE(r["chosen"]["tau"].toDouble(), chosen.point.tau);
+    QCOMPARE(r["chosen"]["lambda1"].toDouble(), chosen.point.lambda1);
+    const semrel::ModelState written = semrel::readModelFile(tuned.toStdString());
+    QCOMPARE(written.parameters.size(), service.final.state.parameters.size());
+    for (std::size_t i = 0; i < written.parameters.size(); ++i)
+        QVERIFY(written.parameters[i].values == service.final.state.parameters[i].values);
 }
 
 void TestCliMethod::failsWithMessageNamingTheFile()

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 // The exploration views inside the window: a model and its dataset opened from files reach all
-// three, and a sample picked in Predictions or Embedding opens in Query.
+// three, a sample picked in Predictions or Embedding opens in Query, and a dataset the model does
+// not fit makes all three say why they are empty.
 #include "app_settings.h"
 #include "embedding/embedding_view.h"
 #include "main_window.h"
@@ -14,6 +15,9 @@
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/model_file/model_file.h>
 
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -83,6 +87,37 @@ private Q_SLOTS:
         const auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("views"));
         QCOMPARE(tabs->currentWidget(), m_window->queryView());
         QCOMPARE(m_window->queryView()->sample(), sample);
+    }
+
+    void datasetTheModelDoesNotFitMakesTheViewsSayWhy()
+    {
+        Dataset other = *m_fixture.data;
+        const std::int64_t columns = other.embeddingDim() + 1;
+        FloatMatrix embeddings(other.classCount(), columns);
+        for (std::int64_t c = 0; c < other.classCount(); ++c)
+            for (std::int64_t a = 0; a < columns; ++a)
+                embeddings.at(c, a) = a < other.embeddingDim() ? other.classEmbeddings.at(c, a) : 1;
+        other.classEmbeddings = embeddings;
+        writeDatasetFile(other, m_dir.filePath("wider.h5").toStdString());
+
+        QSignalSpy data(m_window.get(), &MainWindow::datasetOpened);
+        m_window->openFile(m_dir.filePath("wider.h5"));
+        QVERIFY(data.wait(10000));
+        const QString reason = QStringLiteral("wider.h5: '/classes/embeddings' has %1 columns, the "
+                                              "model expects %2")
+                                   .arg(columns)
+                                   .arg(columns - 1);
+        const auto* summary =
+            m_window->predictionsView()->findChild<QLabel*>(QStringLiteral("predictionsSummary"));
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(reason), qPrintable(summary->text()));
+        QCOMPARE(m_window->predictionsView()->tableModel()->rowCount(), 0);
+        QVERIFY(!m_window->queryView()->isEnabled());
+        const QString queryText = m_window->queryView()->chart()->placeholderText();
+        QVERIFY2(queryText.contains(reason), qPrintable(queryText));
+        const QString mapTitle = m_window->embeddingView()->chartView()->chart()->title();
+        QVERIFY2(mapTitle.contains(reason), qPrintable(mapTitle));
+        QCOMPARE(m_window->embeddingView()->classMarkerCount(), 0);
     }
 
 private:

@@ -5,16 +5,9 @@
 #include <QBrush>
 #include <QColor>
 
-#include <algorithm>
-
 namespace semrel::ui {
 
 namespace {
-
-bool contains(const std::vector<std::int32_t>& sorted, std::int32_t value)
-{
-    return std::binary_search(sorted.begin(), sorted.end(), value);
-}
 
 QString splitTitle(Split split)
 {
@@ -35,7 +28,7 @@ QString splitTitle(Split split)
 
 } // namespace
 
-QString classRoleName(ClassRole role)
+QString classRoleText(ClassRole role)
 {
     switch (role) {
     case ClassRole::Seen:
@@ -56,38 +49,18 @@ void ClassTableModel::setDataset(std::shared_ptr<const Dataset> data)
 {
     beginResetModel();
     m_data = std::move(data);
-    m_roles.clear();
-    m_samplesPerSplit.clear();
-    if (m_data) {
-        const auto seen = m_data->seenClasses();
-        const auto validation = m_data->classesIn(Split::Val);
-        const auto unseen = m_data->unseenClasses();
-        for (std::int32_t c = 0; c < m_data->classCount(); ++c) {
-            ClassRole role = ClassRole::Unused;
-            if (contains(unseen, c))
-                role = ClassRole::Unseen;
-            else if (contains(validation, c))
-                role = ClassRole::Validation; // a seen class held out for tuning
-            else if (contains(seen, c))
-                role = ClassRole::Seen;
-            m_roles.push_back(role);
-        }
-        for (Split split : kAllSplits)
-            m_samplesPerSplit.push_back(m_data->samplesPerClass(split));
-    }
+    m_roles = m_data ? classRoles(*m_data) : ClassRoles{};
     endResetModel();
 }
 
 ClassRole ClassTableModel::classRole(int classIndex) const
 {
-    if (classIndex < 0 || classIndex >= static_cast<int>(m_roles.size()))
-        return ClassRole::Unused;
-    return m_roles[static_cast<std::size_t>(classIndex)];
+    return m_roles.role(classIndex);
 }
 
 int ClassTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_roles.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_roles.roles.size());
 }
 
 int ClassTableModel::columnCount(const QModelIndex& parent) const
@@ -106,18 +79,19 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const
     if (index.column() == NameColumn && role == Qt::DisplayRole)
         return QString::fromStdString(m_data->classNames.at(row));
     if (index.column() == RoleColumn) {
+        const ClassRole classRole = m_roles.roles[row];
         if (role == Qt::DisplayRole)
-            return classRoleName(m_roles[row]);
-        if (role == Qt::ForegroundRole && m_roles[row] == ClassRole::Unseen)
+            return classRoleText(classRole);
+        if (role == Qt::ForegroundRole && classRole == ClassRole::Unseen)
             return QBrush(QColor(0x1f, 0x5f, 0xbf));
-        if (role == Qt::ForegroundRole && m_roles[row] == ClassRole::Validation)
+        if (role == Qt::ForegroundRole && classRole == ClassRole::Validation)
             return QBrush(QColor(0xb3, 0x6b, 0x00));
         return {};
     }
     if (index.column() >= FirstSplitColumn) {
-        const auto split = static_cast<std::size_t>(index.column() - FirstSplitColumn);
+        const Split split = kAllSplits[static_cast<std::size_t>(index.column() - FirstSplitColumn)];
         if (role == Qt::DisplayRole)
-            return static_cast<qlonglong>(m_samplesPerSplit[split].at(row));
+            return static_cast<qlonglong>(m_roles.samples(split, index.row()));
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }

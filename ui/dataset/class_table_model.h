@@ -2,20 +2,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/dataset/class_roles.h>
 #include <semrel/dataset/dataset.h>
 
 #include <QAbstractTableModel>
 
-#include <cstdint>
 #include <memory>
-#include <vector>
 
 namespace semrel::ui {
 
-// The role a class plays in the zero-shot protocol.
-enum class ClassRole { Seen, Validation, Unseen, Unused };
-
-QString classRoleName(ClassRole role);
+// A class's role (classRoles(), core) in words for the user.
+QString classRoleText(ClassRole role);
 
 // One row per class: name, role (seen / validation / unseen) and its sample count in each split.
 // Numbers are returned as numbers (for sorting); every data() call is bounds-checked, and the
@@ -43,8 +40,7 @@ public:
 
 private:
     std::shared_ptr<const Dataset> m_data;
-    std::vector<ClassRole> m_roles;                           // [C]
-    std::vector<std::vector<std::int64_t>> m_samplesPerSplit; // [split][C]
+    ClassRoles m_roles;
 };
 
 } // namespace semrel::ui

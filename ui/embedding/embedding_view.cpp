@@ -145,6 +145,12 @@ void EmbeddingView::setModelAndDataset(std::shared_ptr<const RelationModel> mode
     showPca();
 }
 
+void EmbeddingView::setUnavailableReason(const QString& reason)
+{
+    if (!m_model)
+        m_chartView->chart()->setTitle(reason);
+}
+
 void EmbeddingView::showPca()
 {
     if (!m_input)

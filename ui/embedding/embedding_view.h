@@ -46,6 +46,9 @@ public:
     // nullptr for either clears the view.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
+    // Why there is no map (say, the model does not fit the dataset): shown as the chart's title
+    // while the view is empty.
+    void setUnavailableReason(const QString& reason);
     void setTsneOptions(const TsneOptions& options) { m_tsneOptions = options; }
 
     void showPca();

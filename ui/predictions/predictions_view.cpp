@@ -76,6 +76,8 @@ PredictionsView::PredictionsView(QWidget* parent)
     m_mainSplitter->setStretchFactor(1, 1);
 
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("predictionsSummary"));
+    m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_rowCount = new QLabel(this);
     auto* layout = new QVBoxLayout(this);
@@ -314,6 +316,12 @@ void PredictionsView::updateSummary()
             .arg(m_result->unseenClasses.size())
             .arg(percent(m_result->gzslUnseen), percent(m_result->gzslSeen),
                  percent(m_result->gzslH)));
+}
+
+void PredictionsView::setUnavailableReason(const QString& reason)
+{
+    if (!m_result && !isEvaluating() && !reason.isEmpty())
+        m_summary->setText(reason);
 }
 
 void PredictionsView::setImageRoot(const QString& folder)

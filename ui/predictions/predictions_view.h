@@ -45,6 +45,9 @@ public:
     // Shows a result computed elsewhere, for `data`.
     void setEvaluation(std::shared_ptr<const EvaluationResult> result,
                        std::shared_ptr<const Dataset> data);
+    // Why there is nothing to evaluate (say, the model does not fit the dataset): shown in place
+    // of the hint to open a model and a dataset while the view is empty.
+    void setUnavailableReason(const QString& reason);
     bool isEvaluating() const { return m_watcher.isRunning(); }
 
     void setSetting(Setting setting);

@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "query/query_view.h"
 
+#include "chart_export.h"
+#include "dataset/class_table_model.h"
 #include "error_dialog.h"
 #include "predictions/thumbnail_cache.h"
 #include "query/similarity_chart.h"
-#include "query/similarity_export.h"
-#include "training/history_export.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/errors.h>
+#include <semrel/reports/similarity_csv.h>
 
 #include <QDir>
 #include <QFileDialog>
@@ -170,6 +171,7 @@ void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
 {
     m_model = model && data ? std::move(model) : nullptr;
     m_data = m_model ? std::move(data) : nullptr;
+    m_roles = m_data ? classRoles(*m_data) : ClassRoles{};
     m_hidden.clear();
     m_feature.clear();
     m_sample = -1;
@@ -184,10 +186,17 @@ void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
     }
     m_chart->setSimilarities({}, tau(), -1);
     m_chart->setTitle({});
+    m_chart->setPlaceholderText({});
     m_info->clear();
     m_preview->clear();
     if (m_data && !m_data->split(Split::TestUnseen).empty())
         showSample(m_data->split(Split::TestUnseen).front());
+}
+
+void QueryView::setUnavailableReason(const QString& reason)
+{
+    if (!m_model)
+        m_chart->setPlaceholderText(reason);
 }
 
 void QueryView::setDatasetPath(const QString& path)
@@ -219,11 +228,9 @@ void QueryView::fillClassList()
         return;
     const ModelState& state = m_model->state();
     for (std::size_t c = 0; c < state.classNames.size(); ++c) {
-        const bool seen = std::find(state.seenClasses.begin(), state.seenClasses.end(),
-                                    static_cast<std::int32_t>(c)) != state.seenClasses.end();
         auto* item = new QListWidgetItem(
             QStringLiteral("%1 (%2)").arg(QString::fromStdString(state.classNames[c]),
-                                          seen ? tr("seen") : tr("unseen")),
+                                          classRoleText(m_roles.role(static_cast<int>(c)))),
             m_classList);
         item->setData(Qt::UserRole, static_cast<int>(c));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -416,7 +423,12 @@ QString QueryView::exportSvg(const QString& path) const
 
 QString QueryView::exportCsv(const QString& path) const
 {
-    return writeSimilarityCsv(m_similarities, m_trueClass, tau(), path);
+    try {
+        writeSimilarityCsv(m_similarities, m_trueClass, tau(), path.toStdString());
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
 }
 
 } // namespace semrel::ui

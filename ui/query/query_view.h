@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/dataset/class_roles.h>
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/inspector.h>
 #include <semrel/evaluation/relation_model.h>
@@ -43,6 +44,9 @@ public:
     // nullptr for either clears the view.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
+    // Why there is nothing to query (say, the model does not fit the dataset): shown in the
+    // chart while the view is empty.
+    void setUnavailableReason(const QString& reason);
     // The dataset's file: the demo's feature extractor is looked for beside it.
     void setDatasetPath(const QString& path);
     // A feature extractor file (.h5 demo CNN or TorchScript .pt) for image-file queries.
@@ -83,6 +87,7 @@ private:
 
     std::shared_ptr<const RelationModel> m_model;
     std::shared_ptr<const Dataset> m_data;
+    ClassRoles m_roles; // of m_data's classes
     std::unique_ptr<FeatureExtractor> m_extractor;
     QString m_extractorPath;
     QString m_datasetPath;

@@ -76,6 +76,17 @@ void SimilarityChart::setSimilarities(std::vector<ClassSimilarity> similarities,
     update();
 }
 
+void SimilarityChart::setPlaceholderText(const QString& text)
+{
+    m_placeholder = text;
+    update();
+}
+
+QString SimilarityChart::placeholderText() const
+{
+    return m_placeholder.isEmpty() ? tr("Pick a sample or an image to query") : m_placeholder;
+}
+
 void SimilarityChart::setTitle(const QString& title)
 {
     m_title = title;
@@ -180,7 +191,8 @@ void SimilarityChart::paintEvent(QPaintEvent* event)
     QPainter painter(this);
     painter.fillRect(event->rect(), palette().base());
     if (m_bars.empty()) {
-        painter.drawText(rect(), Qt::AlignCenter, tr("Pick a sample or an image to query"));
+        painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                         placeholderText());
         return;
     }
     const Geometry g = geometry();

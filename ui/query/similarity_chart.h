@@ -30,6 +30,9 @@ public:
     // `similarities` sorted as they are to be shown; `trueClass` -1 when unknown (an image file).
     void setSimilarities(std::vector<ClassSimilarity> similarities, double tau, int trueClass);
     void setTitle(const QString& title);
+    // The text shown while there are no bars; empty restores "Pick a sample or an image".
+    void setPlaceholderText(const QString& text);
+    QString placeholderText() const;
 
     int barCount() const { return static_cast<int>(m_bars.size()); }
     const ClassSimilarity& bar(int i) const { return m_bars[static_cast<std::size_t>(i)]; }
@@ -56,6 +59,7 @@ private:
     double m_tau = 0.0;
     int m_trueClass = -1;
     QString m_title;
+    QString m_placeholder;
     int m_labelWidth = 0;
     double m_low = -1.0;
     double m_high = 1.0;

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "training/history_export.h"
-
 #include <semrel/model_file/model_state.h>
 
 #include <QList>
@@ -21,6 +19,13 @@ class QLineSeries;
 class QValueAxis;
 
 namespace semrel::ui {
+
+// One training run of the session: its label ("Run 2 (proposed, τ 0.20)") and epochs.
+struct TrainingRun
+{
+    QString label;
+    std::vector<EpochReport> history;
+};
 
 // Live curves of a training session: the loss terms (total, O1, O2, O3) and the accuracies
 // (validation, ZSL, GZSL ts / tr / H, in %) per epoch. Earlier runs of the session can be

@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "training/training_panel.h"
 
+#include "chart_export.h"
 #include "error_dialog.h"
-#include "training/history_export.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
 #include "training/training_worker.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
+#include <semrel/reports/history_csv.h>
 
 #include <QAction>
 #include <QDataStream>
@@ -374,10 +375,16 @@ bool TrainingPanel::exportChartsSvg(const QString& path)
 
 bool TrainingPanel::exportHistoryCsv(const QString& path)
 {
-    const QString error = writeHistoryCsv(m_charts->runs(), path);
-    if (!error.isEmpty())
-        showError(this, tr("Export History"), error);
-    return error.isEmpty();
+    std::vector<RunHistory> runs;
+    for (const TrainingRun& run : m_charts->runs())
+        runs.push_back({run.label.toStdString(), run.history});
+    try {
+        writeHistoryCsv(runs, path.toStdString());
+        return true;
+    } catch (const std::exception& e) {
+        showError(this, tr("Export History"), QString::fromUtf8(e.what()));
+        return false;
+    }
 }
 
 QString TrainingPanel::askPath(const QString& title, const QString& filter, const QString& suffix)

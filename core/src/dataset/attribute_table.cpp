@@ -40,9 +40,9 @@ std::vector<std::string> splitFields(const std::string& line)
 ClassRole parseRole(const std::string& text, const std::string& where)
 {
     if (text == "train")
-        return ClassRole::Train;
+        return ClassRole::Seen;
     if (text == "val")
-        return ClassRole::Val;
+        return ClassRole::Validation;
     if (text == "unseen")
         return ClassRole::Unseen;
     throw DataError(where + ": the role is '" + text + "', expected train, val or unseen");
@@ -90,7 +90,7 @@ void checkRoles(const AttributeTable& table, const std::string& path)
     };
     if (table.classNames.empty())
         throw DataError(path + ": the table has no class rows");
-    if (count(ClassRole::Train) == 0)
+    if (count(ClassRole::Seen) == 0)
         throw DataError(path + ": no class has the role 'train'; a model needs classes to learn");
     if (count(ClassRole::Unseen) == 0)
         throw DataError(path + ": no class has the role 'unseen'; nothing would be zero-shot");

@@ -12,7 +12,7 @@ namespace semrel {
 
 namespace {
 
-constexpr const char* kFormat = "semrel-dataset";
+constexpr const char* kFormat = kDatasetFormat;
 constexpr std::int64_t kVersion = 1;
 // With a progress callback the features move in blocks of about this size; without one, in a
 // single call, which is what HDF5 does fastest.

@@ -176,7 +176,7 @@ Dataset assembleDataset(const AttributeTable& table, const Source& source,
         const ClassRole role = table.roles[static_cast<std::size_t>(data.labels[i])];
         if (i < nTrainval) {
             data.split(Split::Trainval).push_back(i);
-            data.split(role == ClassRole::Val ? Split::Val : Split::Train).push_back(i);
+            data.split(role == ClassRole::Validation ? Split::Val : Split::Train).push_back(i);
         } else {
             data.split(i < nTrainval + nTestSeen ? Split::TestSeen : Split::TestUnseen)
                 .push_back(i);
@@ -225,8 +225,9 @@ FashionMnistDemoResult buildFashionMnistDemo(const std::string& sourceDir,
 
     Dataset data = assembleDataset(table, source, spec);
     data.name = "Fashion-MNIST demo";
-    const auto seenCount = std::count(table.roles.begin(), table.roles.end(), ClassRole::Train) +
-                           std::count(table.roles.begin(), table.roles.end(), ClassRole::Val);
+    const auto seenCount =
+        std::count(table.roles.begin(), table.roles.end(), ClassRole::Seen) +
+        std::count(table.roles.begin(), table.roles.end(), ClassRole::Validation);
     data.source = "Fashion-MNIST (" + sourceDir + "); features of a demo CNN trained on the " +
                   std::to_string(seenCount) + " seen classes";
     const auto n = static_cast<std::int64_t>(data.labels.size());

@@ -3,53 +3,16 @@
 // evaluate(): a trained model on a dataset's test splits, by the Xian et al. protocol.
 #include "evaluation/class_scorer.h"
 
-#include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 
-#include <algorithm>
 #include <limits>
 #include <numeric>
-#include <string>
 
 namespace semrel {
 
 namespace {
-
-[[noreturn]] void misfit(const Dataset& data, const std::string& field, const std::string& what)
-{
-    throw DataError("dataset '" + data.name + "': '" + field + "' " + what);
-}
-
-// The model compares features with its own mapped classes, by index: the dataset must have the
-// same feature space and the same classes in the same order, or the numbers mean nothing.
-void requireFits(const ModelState& model, const Dataset& data)
-{
-    if (data.featureDim() != model.featureDim)
-        misfit(data, "/features",
-               "has " + std::to_string(data.featureDim()) + " columns, the model expects " +
-                   std::to_string(model.featureDim));
-    if (data.embeddingDim() != model.embeddingDim)
-        misfit(data, "/classes/embeddings",
-               "has " + std::to_string(data.embeddingDim()) + " columns, the model expects " +
-                   std::to_string(model.embeddingDim));
-    if (data.classNames.size() != model.classNames.size())
-        misfit(data, "/classes/names",
-               "has " + std::to_string(data.classNames.size()) + " classes, the model knows " +
-                   std::to_string(model.classNames.size()));
-    for (std::size_t c = 0; c < data.classNames.size(); ++c)
-        if (data.classNames[c] != model.classNames[c])
-            misfit(data, "/classes/names",
-                   "has class '" + data.classNames[c] + "' at position " + std::to_string(c) +
-                       ", the model has '" + model.classNames[c] + "'");
-    // Testing on a class the model was trained on would flatter the zero-shot numbers.
-    const std::vector<std::int32_t>& trained = model.seenClasses;
-    for (std::int32_t c : data.unseenClasses())
-        if (std::find(trained.begin(), trained.end(), c) != trained.end())
-            misfit(data, "/splits/test_unseen",
-                   "has class '" + data.classNames[static_cast<std::size_t>(c)] +
-                       "', which the model was trained on");
-}
 
 std::vector<std::int32_t> labelsOf(const Dataset& data, const std::vector<std::int64_t>& rows)
 {
@@ -96,7 +59,7 @@ std::vector<double> perClassAccuracies(const std::vector<std::int32_t>& truth,
 EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
 {
     const ModelState& state = model.state();
-    requireFits(state, data);
+    requireModelFits(state, data);
 
     EvaluationResult result;
     result.unseenClasses = data.unseenClasses();

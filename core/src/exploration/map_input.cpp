@@ -2,30 +2,17 @@
 // SPDX-License-Identifier: MIT
 #include "method/random.h"
 
-#include <semrel/errors.h>
+#include <semrel/evaluation/model_fit.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/exploration/embedding_map.h>
 
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <string>
 
 namespace semrel {
 
 namespace {
-
-void requireFits(const ModelState& model, const Dataset& data)
-{
-    if (data.featureDim() != model.featureDim)
-        throw DataError("dataset '" + data.name + "': '/features' has " +
-                        std::to_string(data.featureDim()) + " columns, the model expects " +
-                        std::to_string(model.featureDim));
-    if (data.classCount() != static_cast<std::int64_t>(model.classNames.size()))
-        throw DataError("dataset '" + data.name + "': '/classes/names' has " +
-                        std::to_string(data.classCount()) + " classes, the model knows " +
-                        std::to_string(model.classNames.size()));
-}
 
 // Samples of each class drawn without replacement, then put back in dataset order so that the
 // map's input (and its t-SNE result) does not depend on the draw's order.
@@ -58,7 +45,7 @@ std::vector<std::int64_t> stratifiedSample(const Dataset& data,
 MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::int64_t maxSamples,
                         std::uint64_t seed)
 {
-    requireFits(model.state(), data);
+    requireModelFits(model.state(), data);
     MapInput input;
     input.samples = stratifiedSample(data, data.split(Split::TestUnseen), maxSamples, seed);
     FloatMatrix raw(static_cast<std::int64_t>(input.samples.size()), data.featureDim());

@@ -50,6 +50,26 @@ std::string readStringAttribute(hid_t object, const char* name)
     return value;
 }
 
+// Whether the bytes the file stores for `dataset` match `count` elements of `elementBytes`.
+// Contiguous data must be exactly that long: a dataspace that claims more (a damaged header)
+// would read other objects' bytes as values, and one that claims fewer (say none) would drop
+// values. Chunks without filters hold at least every byte; compressed data may expand up to
+// kMaxExpansion.
+bool storageHolds(hid_t dataset, std::uint64_t count, std::uint64_t elementBytes)
+{
+    if (elementBytes == 0)
+        return false;
+    const std::uint64_t stored = H5Dget_storage_size(dataset);
+    Handle properties(H5Dget_create_plist(dataset), H5Pclose);
+    if (!properties.valid())
+        return false;
+    if (H5Pget_layout(properties.get()) == H5D_CONTIGUOUS)
+        return count <= stored / elementBytes && stored == count * elementBytes;
+    if (H5Pget_nfilters(properties.get()) == 0)
+        return count <= stored / elementBytes;
+    return count <= (stored * kMaxExpansion + 4096) / elementBytes;
+}
+
 bool isEmptyMarked(hid_t object)
 {
     if (H5Aexists(object, "MATLAB_empty") <= 0)
@@ -91,16 +111,22 @@ std::string classFromType(hid_t dataset)
     }
 }
 
-// Plain integers or floats of at most 8 bytes. A damaged type header can claim elements of
-// gigabytes, and HDF5 would try to convert them.
+// The standard little-endian integers and floats MATLAB writes. A damaged type header can claim
+// elements of gigabytes, and HDF5 would try to convert them; MATLAB writes little-endian only, so
+// a big-endian type is a flipped bit that would swap every value's bytes.
 bool isPlainNumberType(hid_t dataset)
 {
     Handle type(H5Dget_type(dataset), H5Tclose);
     if (!type.valid())
         return false;
-    const H5T_class_t cls = H5Tget_class(type.get());
-    const std::size_t size = H5Tget_size(type.get());
-    return (cls == H5T_INTEGER || cls == H5T_FLOAT) && size >= 1 && size <= 8;
+    // H5Tequal compares every property (order, precision, bit offset, padding), any of which a
+    // damaged type message can change so that HDF5 converts every value into another one.
+    for (hid_t standard :
+         {H5T_IEEE_F64LE, H5T_IEEE_F32LE, H5T_STD_U8LE, H5T_STD_I8LE, H5T_STD_U16LE, H5T_STD_I16LE,
+          H5T_STD_U32LE, H5T_STD_I32LE, H5T_STD_U64LE, H5T_STD_I64LE})
+        if (H5Tequal(type.get(), standard) > 0)
+            return true;
+    return false;
 }
 
 class Mat73File : public MatFile
@@ -210,10 +236,10 @@ Handle Mat73File::openChecked(const std::string& name, std::uint64_t count)
     if (!isReference && !isPlainNumberType(dataset.get()))
         failVariable(name, "is corrupt: its element type is not a plain number");
     const std::uint64_t elementBytes = type.valid() ? H5Tget_size(type.get()) : 0;
-    const std::uint64_t stored = H5Dget_storage_size(dataset.get());
-    if (elementBytes == 0 || count > (stored * kMaxExpansion + 4096) / elementBytes)
+    if (!storageHolds(dataset.get(), count, elementBytes))
         failVariable(name, "is corrupt: it claims " + std::to_string(count) +
-                               " elements but the file stores " + std::to_string(stored) +
+                               " elements but the file stores " +
+                               std::to_string(H5Dget_storage_size(dataset.get())) +
                                " bytes for it");
     return dataset;
 }
@@ -280,12 +306,14 @@ std::vector<std::string> Mat73File::readStrings(const std::string& name)
 std::string Mat73File::readText(hid_t dataset, const std::string& name, std::uint64_t entry)
 {
     const std::string where = "entry " + std::to_string(entry);
-    if (isEmptyMarked(dataset))
-        return {};
+    // The class first: an empty text is char too, and a damaged reference may lead to another
+    // empty object (MATLAB's "canonical empty" in #refs#), which is no text at all.
     const std::string cls = readStringAttribute(dataset, "MATLAB_class");
     if (cls != "char")
         failVariable(name,
                      where + " is a " + (cls.empty() ? "unknown" : cls) + " array, expected text");
+    if (isEmptyMarked(dataset))
+        return {};
     const std::vector<std::uint64_t> dims = hdf5Dims(dataset);
     std::uint64_t count = 1;
     int longDims = 0;
@@ -295,14 +323,15 @@ std::string Mat73File::readText(hid_t dataset, const std::string& name, std::uin
     }
     if (longDims > 1)
         failVariable(name, where + " is a character matrix, expected one line");
-    if (count == 0)
-        return {};
-    const std::uint64_t stored = H5Dget_storage_size(dataset);
     if (!isPlainNumberType(dataset))
         failVariable(name, where + " is corrupt: its characters are not plain numbers");
-    if (count > stored * kMaxExpansion + 4096)
-        failVariable(name,
-                     where + " is corrupt: it claims " + std::to_string(count) + " characters");
+    Handle type(H5Dget_type(dataset), H5Tclose);
+    if (!storageHolds(dataset, count, type.valid() ? H5Tget_size(type.get()) : 0))
+        failVariable(name, where + " is corrupt: it claims " + std::to_string(count) +
+                               " characters but the file stores " +
+                               std::to_string(H5Dget_storage_size(dataset)) + " bytes for them");
+    if (count == 0)
+        return {};
     std::vector<std::uint16_t> units(static_cast<std::size_t>(count));
     if (H5Dread(dataset, H5T_NATIVE_UINT16, H5S_ALL, H5S_ALL, H5P_DEFAULT, units.data()) < 0)
         failVariable(name, where + " cannot be read: the file is truncated or corrupt");

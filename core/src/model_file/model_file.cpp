@@ -9,6 +9,7 @@
 #include "storage/hdf5_handle.h"
 #include "storage/hdf5_reader.h"
 
+#include <semrel/dataset/document.h>
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
 
@@ -372,9 +373,7 @@ bool isModelFile(const std::string& path)
     if (!h5::startsWithSignature(path))
         return false;
     try {
-        const h5::Reader file(path);
-        return file.hasAttribute("format") &&
-               file.stringAttribute("format") == model_layout::kFormat;
+        return documentKind(path) == DocumentKind::ModelFile;
     } catch (const DataError&) {
         return false;
     }

@@ -43,7 +43,7 @@ void TestAttributeTable::readsTable()
     QCOMPARE(table.classNames, (std::vector<std::string>{"cat", "bat", "owl"}));
     QCOMPARE(table.attributeNames, (std::vector<std::string>{"furry", "flies"}));
     QCOMPARE(table.roles,
-             (std::vector<ClassRole>{ClassRole::Train, ClassRole::Val, ClassRole::Unseen}));
+             (std::vector<ClassRole>{ClassRole::Seen, ClassRole::Validation, ClassRole::Unseen}));
     QCOMPARE(table.values.rows, 3);
     QCOMPARE(table.values.cols, 2);
     QCOMPARE(table.values.at(1, 0), 0.5f);

@@ -76,7 +76,7 @@ void TestFashionMnistDemo::attributeTableDescribesUnseenClassesWithSeenAttribute
     for (std::size_t c = 0; c < table.classNames.size(); ++c) {
         if (table.roles[c] == semrel::ClassRole::Unseen)
             unseen.push_back(table.classNames[c]);
-        if (table.roles[c] == semrel::ClassRole::Val)
+        if (table.roles[c] == semrel::ClassRole::Validation)
             val.push_back(table.classNames[c]);
     }
     QCOMPARE(unseen, (std::vector<std::string>{"Pullover", "Dress", "Sandal"}));

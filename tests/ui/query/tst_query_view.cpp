@@ -136,9 +136,11 @@ private Q_SLOTS:
         QFile csv(dir.filePath("q.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
         const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 2 + static_cast<int>(m_fixture.data->classCount()));
-        QVERIFY(lines[1].startsWith("rank,class_index,class,cosine"));
-        const auto trueRows = std::count_if(lines.begin() + 2, lines.end(),
+        // Plain CSV: the header, then one row per class; τ is a column, not a comment line.
+        QCOMPARE(lines.size(), 1 + static_cast<int>(m_fixture.data->classCount()));
+        QVERIFY(lines[0].startsWith("rank,class_index,class,cosine"));
+        QVERIFY(lines[0].contains(",tau,"));
+        const auto trueRows = std::count_if(lines.begin() + 1, lines.end(),
                                             [](const QByteArray& l) { return l.endsWith(",1"); });
         QCOMPARE(trueRows, 1); // the last column marks the true class, once
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/dataset/class_roles.h>
 #include <semrel/matrix.h>
 
 #include <string>
@@ -9,16 +10,12 @@
 
 namespace semrel {
 
-// What a class is for in a zero-shot split: trained on (train), held out among the seen classes to
-// tune hyper-parameters (val), or never seen in training (unseen).
-enum class ClassRole { Train, Val, Unseen };
-
 // A hand-written class-attribute table (resources/fashion_mnist_attributes.csv): one row per class
 // in label order, one column per attribute, strengths in [0, 1].
 struct AttributeTable
 {
     std::vector<std::string> classNames;     // [C]
-    std::vector<ClassRole> roles;            // [C]
+    std::vector<ClassRole> roles;            // [C]: train is Seen, val Validation, unseen Unseen
     std::vector<std::string> attributeNames; // [a]
     FloatMatrix values;                      // [C, a]
 };

@@ -11,6 +11,9 @@ namespace semrel {
 
 // The native dataset format (docs/FORMATS.md): one HDF5 file, readable with h5py or h5dump.
 
+// The root attribute `format` of a dataset file.
+inline constexpr const char* kDatasetFormat = "semrel-dataset";
+
 // Reads and validates a dataset file. Throws DataError naming the file and the field.
 Dataset readDatasetFile(const std::string& path, const ProgressCallback& progress = {});
 

@@ -75,7 +75,7 @@ struct EvaluationResult
     ConfusionMatrix zslConfusion;            // over unseen classes
 };
 
-// Throws DataError when the dataset does not fit the model (dimensions, class count).
+// Throws DataError when the model does not fit the dataset (requireModelFits(), model_fit.h).
 EvaluationResult evaluate(const RelationModel& model, const Dataset& data);
 
 } // namespace semrel

@@ -27,7 +27,7 @@ struct MapInput
 
 // Up to `maxSamples` test_unseen samples, the same share of every class and at least one each
 // (seeded, in dataset order within a class), and the mapped embeddings of the unseen classes.
-// Throws DataError when the dataset's features or classes do not fit the model.
+// Throws DataError when the model does not fit the dataset (requireModelFits(), model_fit.h).
 MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::int64_t maxSamples,
                         std::uint64_t seed = 1);
 

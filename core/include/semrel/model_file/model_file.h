@@ -20,7 +20,8 @@ void writeModelFile(const ModelState& state, const std::string& path);
 ModelState readModelFile(const std::string& path);
 
 // True when `path` is an HDF5 file whose root attribute format is "semrel-model" (cheap: reads
-// one attribute). False for anything else, including files that cannot be opened.
+// one attribute). False for anything else, including files that cannot be opened. The same
+// decision as documentKind() (dataset/document.h), without the error.
 bool isModelFile(const std::string& path);
 
 } // namespace semrel

@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include <semrel/errors.h>
+#include <semrel/training/tuning.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace semrel {
+
+namespace {
+
+void requireValues(const std::vector<double>& values, const char* name)
+{
+    if (values.empty())
+        throw Error(std::string("tuning grid: no ") + name + " values");
+}
+
+std::string describe(const TuningPoint& p)
+{
+    char text[96];
+    std::snprintf(text, sizeof text, "τ %g, λ1 %g, λ2 %g", p.tau, p.lambda1, p.lambda2);
+    return text;
+}
+
+// Progress over count + 1 trainings of `epochs` epochs each; `run` is the training's index.
+class TuningProgress
+{
+public:
+    TuningProgress(const ProgressCallback& report, int count, int epochs)
+        : m_report(report), m_runs(count + 1), m_epochs(std::max(1, epochs))
+    {}
+    void startRun(int run, std::string stage)
+    {
+        m_run = run;
+        m_stage = std::move(stage);
+        report(0.0);
+    }
+    void batch(int epoch, std::int64_t batch, std::int64_t batches)
+    {
+        const double inEpoch = batches > 0 ? static_cast<double>(batch) / batches : 1.0;
+        report((epoch - 1 + inEpoch) / m_epochs);
+    }
+    void finish() const
+    {
+        if (m_report)
+            m_report(1.0, "done");
+    }
+
+private:
+    void report(double withinRun) const
+    {
+        if (m_report)
+            m_report((m_run + std::clamp(withinRun, 0.0, 1.0)) / m_runs, m_stage);
+    }
+
+    const ProgressCallback& m_report;
+    int m_runs;
+    int m_epochs;
+    int m_run = 0;
+    std::string m_stage;
+};
+
+TrainingResult train(const TrainingConfig& config, const Dataset& data, const StopFlag& stop,
+                     const TuningCallbacks& callbacks, TuningProgress& progress)
+{
+    const Trainer::BatchCallback onBatch = [&](int epoch, std::int64_t batch,
+                                               std::int64_t batches) {
+        progress.batch(epoch, batch, batches);
+        if (callbacks.onBatch)
+            callbacks.onBatch(epoch, batch, batches);
+    };
+    return Trainer(config).run(data, stop, callbacks.onEpoch, onBatch);
+}
+
+TuningPointResult scorePoint(const TuningPoint& point, int index, int count,
+                             const TrainingResult& run)
+{
+    TuningPointResult result;
+    result.point = point;
+    result.index = index;
+    result.count = count;
+    for (const EpochReport& r : run.state.history)
+        result.seconds += r.seconds + r.evalSeconds;
+    if (!run.state.history.empty())
+        result.validationAccuracy = run.state.history.back().validationAccuracy;
+    result.warnings = run.warnings;
+    return result;
+}
+
+// The first point of the highest validation accuracy; a NaN never wins over a number.
+int bestPoint(const std::vector<TuningPointResult>& points)
+{
+    int best = points.empty() ? -1 : 0;
+    for (int i = 1; i < static_cast<int>(points.size()); ++i) {
+        const double current = points[static_cast<std::size_t>(best)].validationAccuracy;
+        if (std::isnan(current) || points[static_cast<std::size_t>(i)].validationAccuracy > current)
+            best = i;
+    }
+    return best;
+}
+
+} // namespace
+
+TrainingConfig TuningPoint::applyTo(TrainingConfig base) const
+{
+    base.tau = tau;
+    base.lambda1 = lambda1;
+    base.lambda2 = lambda2;
+    return base;
+}
+
+bool TuningPoint::operator==(const TuningPoint& other) const
+{
+    return tau == other.tau && lambda1 == other.lambda1 && lambda2 == other.lambda2;
+}
+
+std::vector<TuningPoint> tuningPoints(const TrainingConfig& base, const TuningGrid& grid)
+{
+    requireValues(grid.taus, "τ");
+    requireValues(grid.lambda1s, "λ1");
+    requireValues(grid.lambda2s, "λ2");
+    std::vector<TuningPoint> points;
+    for (double tau : grid.taus)
+        for (double lambda1 : grid.lambda1s)
+            for (double lambda2 : grid.lambda2s) {
+                const TrainingConfig config = TuningPoint{tau, lambda1, lambda2}.applyTo(base);
+                validateConfig(config);
+                const TuningPoint effective{effectiveTau(config), effectiveLambda1(config),
+                                            effectiveLambda2(config)};
+                if (std::find(points.begin(), points.end(), effective) == points.end())
+                    points.push_back(effective);
+            }
+    return points;
+}
+
+TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Dataset& data,
+                  const StopFlag& stop, const TuningCallbacks& callbacks)
+{
+    if (data.split(Split::Val).empty())
+        throw DataError("dataset '" + data.name +
+                        "': '/splits/val' is empty; tuning needs a validation split");
+    const std::vector<TuningPoint> points = tuningPoints(base, grid);
+    const int count = static_cast<int>(points.size());
+    TuningProgress progress(callbacks.onProgress, count, base.epochs);
+    TuningResult result;
+    for (int i = 0; i < count; ++i) {
+        const TuningPoint& point = points[static_cast<std::size_t>(i)];
+        TrainingConfig config = point.applyTo(base);
+        config.trainSplit = Split::Train;
+        config.evaluateEachEpoch = true; // the validation accuracy is the point's score
+        config.checkpointPath.clear();
+        if (callbacks.onPointStarted)
+            callbacks.onPointStarted(point, i, count);
+        progress.startRun(i, "point " + std::to_string(i + 1) + " of " + std::to_string(count) +
+                                 ": " + describe(point));
+        const TrainingResult run = train(config, data, stop, callbacks, progress);
+        if (run.stopped) {
+            result.stopped = true;
+            result.chosen = bestPoint(result.points);
+            return result;
+        }
+        result.points.push_back(scorePoint(point, i, count, run));
+        if (callbacks.onPointFinished)
+            callbacks.onPointFinished(result.points.back());
+    }
+    result.chosen = bestPoint(result.points);
+    const TuningPointResult& chosen = result.points[static_cast<std::size_t>(result.chosen)];
+    TrainingConfig final = chosen.point.applyTo(base);
+    final.trainSplit = Split::Trainval;
+    if (callbacks.onRetrainStarted)
+        callbacks.onRetrainStarted(chosen);
+    progress.startRun(count, "training " + describe(chosen.point) + " on trainval");
+    result.final = train(final, data, stop, callbacks, progress);
+    result.retrained = true;
+    result.stopped = result.final.stopped;
+    if (!result.stopped)
+        progress.finish();
+    return result;
+}
+
+} // namespace semrel
