@@ -42,12 +42,7 @@ public:
     std::vector<double> readNumeric(const std::string& name) override
     {
         OpenVariable v = openNumeric(name);
-        // Every element takes at least a byte: a count the variable's bytes cannot hold is
-        // damage, refused before it sizes an allocation (a fuzzed file asked for 32 GiB here).
-        const std::uint64_t count = v.header.info.count();
-        if (count > v.cursor->remaining())
-            v.cursor->corrupt("it claims " + std::to_string(count) + " values in " +
-                              std::to_string(v.cursor->remaining()) + " bytes");
+        const std::uint64_t count = requirePlausible(v);
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(count));
         readNumericData(*v.cursor, v.header.info.count(),
@@ -65,6 +60,12 @@ public:
         v.source->verifyEnd();
     }
 
+    void requirePlausibleCount(const std::string& name) override
+    {
+        OpenVariable v = open(name);
+        requirePlausible(v);
+    }
+
     std::vector<std::string> readStrings(const std::string& name) override
     {
         OpenVariable v = open(name);
@@ -77,6 +78,16 @@ public:
     }
 
 private:
+    // Every element takes at least a byte: a count the variable's bytes cannot hold is damage,
+    // refused before it sizes an allocation (a fuzzed file asked for 32 GiB here).
+    static std::uint64_t requirePlausible(const OpenVariable& v)
+    {
+        const std::uint64_t count = v.header.info.count();
+        if (count > v.cursor->remaining())
+            v.cursor->corrupt("it claims " + std::to_string(count) + " values in " +
+                              std::to_string(v.cursor->remaining()) + " bytes");
+        return count;
+    }
     void scan();
     void scanElement(std::uint64_t offset, std::uint32_t type, std::uint64_t length);
     OpenVariable open(const std::string& name);

@@ -162,6 +162,12 @@ public:
     }
 
     void readFloats(const std::string& name, float* out, const FloatBlockSink& sink) override;
+    void requirePlausibleCount(const std::string& name) override
+    {
+        const VariableInfo& info = require(name);
+        if (info.count() > 0)
+            openChecked(name, info.count());
+    }
     std::vector<std::string> readStrings(const std::string& name) override;
 
 private:

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <hdf5.h>
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -133,6 +135,7 @@ private Q_SLOTS:
     void rejectsComplexArray();
     void rejectsElementLongerThanItsParent();
     void rejectsCountTheBytesCannotHold();
+    void rejectsV73CountTheStorageCannotHold();
 };
 
 void TestMatReader::readsSmallDataElements()
@@ -220,6 +223,29 @@ void TestMatReader::rejectsCountTheBytesCannotHold()
         [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("att"); });
     QVERIFY2(QString::fromStdString(message).contains("'att' is corrupt: it claims 4294967294 "
                                                       "values in"),
+             message.c_str());
+}
+
+// Found by fuzz_mutate: a v7.3 'features' claiming 3 * 10^15 elements in 288 bytes was allocated
+// for before anything was read. A dataset of huge dims that was never written stores nothing.
+void TestMatReader::rejectsV73CountTheStorageCannotHold()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/huge.mat";
+    const hid_t file = H5Fcreate(qPrintable(path), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    const hsize_t dims[2] = {hsize_t{1} << 20, hsize_t{1} << 20};
+    const hid_t space = H5Screate_simple(2, dims, nullptr);
+    const hid_t dataset =
+        H5Dcreate2(file, "features", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    QVERIFY(dataset >= 0);
+    H5Dclose(dataset);
+    H5Sclose(space);
+    H5Fclose(file);
+    const auto mat = semrel::mat::openMatFile(path.toStdString());
+    const std::string message =
+        semrel::test::dataErrorOf([&] { mat->requirePlausibleCount("features"); });
+    QVERIFY2(QString::fromStdString(message).contains("'features' is corrupt: it claims "
+                                                      "1099511627776 elements"),
              message.c_str());
 }
 
