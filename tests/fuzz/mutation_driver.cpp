@@ -8,9 +8,11 @@
 // with a semrel::Error naming the file, or anything else (a bug). Built with
 // -fsanitize=address,undefined (the `fuzz` preset) a memory error ends the run with a report;
 // a read that takes longer than --timeout seconds is a hang and ends it too. The input being
-// read is always in WORK/input.bin. See docs/ARCHITECTURE.md, "Tests".
+// read is always in WORK/input.bin; a read that ends the process (a crash inside a library)
+// leaves it as WORK/crash-RUN.bin and says which run it was, and --start RUN+1 goes on with the
+// same sequence of inputs after it. See docs/ARCHITECTURE.md, "Tests".
 //
-//   fuzz_mutate --runs 100000 --seed 1 --work /tmp/fuzz [--timeout 30]
+//   fuzz_mutate --runs 100000 --seed 1 --work /tmp/fuzz [--timeout 30] [--start 0]
 //   fuzz_mutate --corpus DIR     (the seeds as the corpus of fuzz_readers, the libFuzzer target)
 #include "fuzz_seeds.h"
 #include "reader_targets.h"
@@ -134,6 +136,8 @@ Bytes damage(Bytes bytes, Damage kind, const Bytes& other, std::mt19937_64& rand
 
 std::string g_input;
 std::string g_hang;
+std::string g_work;
+volatile long long g_run = -1; // the run being read, for onCrash()
 
 // AddressSanitizer's reports while reading the current input (with halt_on_error=0 and a
 // -fsanitize-recover=address build, as the `fuzz` preset makes, the run goes on after one):
@@ -147,6 +151,7 @@ MemoryErrors g_memoryErrors;
 
 // The first stack frame in HDF5's library or in a source file of ours decides; the sanitizer's
 // interceptors (memcpy, strdup, malloc) before it name neither.
+#ifdef SEMREL_FUZZ_ASAN
 void onSanitizerReport(const char* report)
 {
     const std::string text = report;
@@ -164,6 +169,7 @@ void onSanitizerReport(const char* report)
     }
     g_memoryErrors.inOurCode = true; // unattributed: counted against us
 }
+#endif
 
 extern "C" void onHang(int)
 {
@@ -172,6 +178,56 @@ extern "C" void onHang(int)
     (void)!write(STDERR_FILENO, text, sizeof text - 1);
     rename(g_input.c_str(), g_hang.c_str());
     _exit(3);
+}
+
+// Appends `value` in decimal to `out` (async-signal-safe, unlike the printf family).
+void appendNumber(char*& out, long long value)
+{
+    char digits[24];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    while (n > 0)
+        *out++ = digits[--n];
+}
+
+void appendText(char*& out, const char* text)
+{
+    while (*text)
+        *out++ = *text++;
+}
+
+// A fatal signal during a read: keep the input under the run's name, say how to go on, and end
+// with the same signal (the exit status shows it).
+extern "C" void onCrash(int signal)
+{
+    static char path[4096];
+    static char line[256];
+    const long long run = g_run;
+    if (g_work.size() < sizeof path - 64) {
+        char* out = path;
+        appendText(out, g_work.c_str());
+        appendText(out, "/crash-");
+        appendNumber(out, run);
+        appendText(out, ".bin");
+        *out = 0;
+        rename(g_input.c_str(), path);
+    }
+    char* out = line;
+    appendText(out, "fuzz_mutate: run ");
+    appendNumber(out, run);
+    appendText(out, " ended the process with signal ");
+    appendNumber(out, signal);
+    appendText(out, "; its input is WORK/crash-");
+    appendNumber(out, run);
+    appendText(out, ".bin; go on with --start ");
+    appendNumber(out, run + 1);
+    appendText(out, "\n");
+    (void)!write(STDERR_FILENO, line, static_cast<std::size_t>(out - line));
+    std::signal(signal, SIG_DFL);
+    raise(signal);
 }
 
 // fuzz_readers' inputs: the reader's index in allTargets(), then the file.
@@ -195,6 +251,7 @@ int writeCorpus(const std::vector<Seed>& seeds, const std::string& folder)
 struct Options
 {
     long long runs = 1000;
+    long long start = 0; // inputs before this run are made (the sequence stays) but not read
     unsigned long long seed = 1;
     int timeout = 30;
     std::string work = "/tmp/semrel-fuzz";
@@ -208,6 +265,8 @@ Options parse(int argc, char** argv)
         const std::string key = argv[i];
         if (key == "--runs")
             o.runs = std::atoll(argv[i + 1]);
+        else if (key == "--start")
+            o.start = std::atoll(argv[i + 1]);
         else if (key == "--seed")
             o.seed = std::strtoull(argv[i + 1], nullptr, 10);
         else if (key == "--timeout")
@@ -232,6 +291,7 @@ int main(int argc, char** argv)
         return writeCorpus(seeds, options.corpus);
     g_input = options.work + "/input.bin";
     g_hang = options.work + "/hang.bin";
+    g_work = options.work;
     // The reference digests are taken at the input's own path: an import names its dataset
     // after the folder it reads.
     std::vector<Bytes> contents;
@@ -243,6 +303,8 @@ int main(int argc, char** argv)
         references.push_back(semrel::fuzz::digestOf(s.target, g_input));
     }
     std::signal(SIGALRM, onHang);
+    for (int fatal : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT})
+        std::signal(fatal, onCrash);
 #ifdef SEMREL_FUZZ_ASAN
     __asan_set_error_report_callback(onSanitizerReport);
 #endif
@@ -256,6 +318,8 @@ int main(int argc, char** argv)
         const std::size_t s = static_cast<std::size_t>(random() % seeds.size());
         const Damage kind = kDamages[random() % kDamages.size()];
         const Bytes input = damage(contents[s], kind, contents[random() % contents.size()], random);
+        if (run < options.start)
+            continue;
         QFile file(QString::fromStdString(g_input));
         if (!file.open(QIODevice::WriteOnly) ||
             file.write(input.data(), static_cast<qint64>(input.size())) !=
@@ -264,6 +328,7 @@ int main(int argc, char** argv)
         file.close();
         std::string message;
         g_memoryErrors = {};
+        g_run = run;
         alarm(static_cast<unsigned>(options.timeout));
         Outcome outcome = semrel::fuzz::readAs(seeds[s].target, g_input, references[s], message);
         alarm(0);
