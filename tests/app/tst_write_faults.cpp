@@ -4,7 +4,8 @@
 // (RLIMIT_FSIZE) stops its write part-way, at several fractions of the file's full size. Every
 // run must end with exit status 1 (not a crash), one line that says the file was not saved,
 // no file where there was none, the previous file byte for byte where there was one, and no
-// temporary file left behind.
+// temporary file left behind. Run as root, the same writers also meet a filesystem that is
+// really full: a small tmpfs filled to a page or more short of each file's size.
 #include "limited_process.h"
 #include "mat_fixture.h"
 #include "test_support.h"
@@ -15,7 +16,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <cstring>
 #include <map>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
 
 using semrel::test::LimitedRun;
 
@@ -29,6 +34,8 @@ private Q_SLOTS:
     void writeStopsCleanlyWhenTheDiskFills();
     void writeOfExactlyTheLimitSucceeds_data();
     void writeOfExactlyTheLimitSucceeds();
+    void writeStopsCleanlyOnAFullFilesystem_data();
+    void writeStopsCleanlyOnAFullFilesystem();
 
 private:
     // One writer: the arguments of a run that writes `target` ("{OUT}" stands for its path).
@@ -54,6 +61,61 @@ const QStringList kSmallNetwork = {"--encoder-hidden", "8",  "--decoder-hidden",
 QStringList leftovers(const QString& folder)
 {
     return QDir(folder).entryList({"*.semrel-*.tmp"}, QDir::Files | QDir::Hidden);
+}
+
+constexpr long long kPage = 4096; // tmpfs counts its space in pages
+
+// A tmpfs of `bytes` mounted on `folder` while this lives (mounting needs root).
+class SmallFilesystem
+{
+public:
+    SmallFilesystem(const QString& folder, long long bytes) : m_folder(folder.toStdString())
+    {
+        const std::string options = "size=" + std::to_string(bytes);
+        if (::mount("tmpfs", m_folder.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, options.c_str()) == 0)
+            m_mounted = true;
+        else
+            m_error = std::strerror(errno);
+    }
+    ~SmallFilesystem()
+    {
+        if (m_mounted)
+            ::umount2(m_folder.c_str(), MNT_DETACH);
+    }
+    SmallFilesystem(const SmallFilesystem&) = delete;
+    SmallFilesystem& operator=(const SmallFilesystem&) = delete;
+
+    bool mounted() const { return m_mounted; }
+    const std::string& error() const { return m_error; }
+
+private:
+    std::string m_folder;
+    bool m_mounted = false;
+    std::string m_error;
+};
+
+long long freeBytes(const QString& folder)
+{
+    struct statvfs info
+    {
+    };
+    if (::statvfs(qPrintable(folder), &info) != 0)
+        return -1;
+    return static_cast<long long>(info.f_bavail) * static_cast<long long>(info.f_frsize);
+}
+
+// Fills `folder`'s filesystem with a file until `room` bytes (rounded up to a page) are free.
+bool fillLeaving(const QString& folder, long long room)
+{
+    QFile filler(folder + "/filler");
+    if (!filler.open(QIODevice::WriteOnly))
+        return false;
+    const long long fill = (freeBytes(folder) - room) / kPage * kPage;
+    const QByteArray page(kPage, 'x');
+    for (long long written = 0; written < fill; written += kPage)
+        if (filler.write(page) != kPage)
+            return false;
+    return filler.flush();
 }
 
 } // namespace
@@ -179,6 +241,64 @@ void TestWriteFaults::writeOfExactlyTheLimitSucceeds()
     // An extractor is no dataset or model: info refuses it by its format, not as damaged.
     if (writer != "extractor")
         QVERIFY2(info.exited && info.status == 0, info.err.constData());
+}
+
+void TestWriteFaults::writeStopsCleanlyOnAFullFilesystem_data()
+{
+    QTest::addColumn<QString>("writer");
+    QTest::addColumn<int>("pagesFree"); // -1: one page less than the file needs
+    QTest::addColumn<bool>("previous"); // a file is at the target already
+    for (const auto& [name, writer] : m_writers) {
+        if (name == "extractor")
+            continue; // trains a CNN first; its write is the model's
+        QTest::addRow("%s, disk full", qPrintable(name)) << name << 0 << false;
+        QTest::addRow("%s, one page free", qPrintable(name)) << name << 1 << false;
+        QTest::addRow("%s, a page short", qPrintable(name)) << name << -1 << false;
+        QTest::addRow("%s, a page short, over a previous file", qPrintable(name))
+            << name << -1 << true;
+    }
+}
+
+// ENOSPC itself, not a file size limit: a tmpfs filled to the given room (root only, else
+// skipped). The same ending as above, with "the disk is full" as the reason.
+void TestWriteFaults::writeStopsCleanlyOnAFullFilesystem()
+{
+    QFETCH(QString, writer);
+    QFETCH(int, pagesFree);
+    QFETCH(bool, previous);
+    const Writer& w = m_writers.at(writer);
+    QTemporaryDir folder;
+    const SmallFilesystem small(folder.path(), 4 * w.size + 64 * kPage);
+    if (!small.mounted())
+        QSKIP(qPrintable(QString::fromStdString("no tmpfs could be mounted (" + small.error() +
+                                                "): this needs root")));
+    const QString target = folder.filePath(w.target);
+    const QByteArray before = "the previous file, which a failed write must leave as it is\n";
+    if (previous)
+        QVERIFY(semrel::test::writeFileBytes(target, before));
+    const long long filePages = (w.size + kPage - 1) / kPage;
+    QVERIFY(fillLeaving(folder.path(), (pagesFree < 0 ? filePages - 1 : pagesFree) * kPage));
+
+    const LimitedRun r = run(w, folder.path(), -1);
+
+    QVERIFY2(r.exited && r.status == 1, qPrintable(r.describe() + ": " + r.err));
+    const QByteArray last = r.err.trimmed().split('\n').back();
+    QVERIFY2(last.startsWith("semrel: ") && last.contains("not saved") &&
+                 last.contains("the disk is full"),
+             r.err.constData());
+    QVERIFY2(!r.err.contains("HDF5"), r.err.constData());
+    if (previous)
+        QCOMPARE(semrel::test::readFileBytes(target), before);
+    else
+        QVERIFY2(!QFileInfo::exists(target), "a file was left where the write failed");
+    QVERIFY2(leftovers(folder.path()).isEmpty(), qPrintable(leftovers(folder.path()).join(' ')));
+
+    // With the filler gone the same run fits, and its file reads back.
+    QVERIFY(QFile::remove(folder.filePath("filler")));
+    const LimitedRun fits = run(w, folder.path(), -1);
+    QVERIFY2(fits.exited && fits.status == 0, qPrintable(fits.describe() + ": " + fits.err));
+    const LimitedRun info = semrel::test::runLimited(SEMREL_CLI_PATH, {"info", target});
+    QVERIFY2(info.exited && info.status == 0, info.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestWriteFaults)
