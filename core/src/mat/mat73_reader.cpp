@@ -3,6 +3,7 @@
 #include "mat/mat73_reader.h"
 
 #include "storage/hdf5_containment.h"
+#include "storage/hdf5_group_tree.h"
 #include "storage/hdf5_handle.h"
 
 #include <semrel/errors.h>
@@ -135,6 +136,8 @@ public:
     explicit Mat73File(const std::string& path) : MatFile(path)
     {
         h5::silenceErrors();
+        if (const std::string damage = h5::damagedGroupTree(path); !damage.empty())
+            fail("is corrupt: " + damage);
         m_file = Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
         if (!m_file.valid())
             fail("is not a readable MAT v7.3 (HDF5) file: it is truncated or corrupt");

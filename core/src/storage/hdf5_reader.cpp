@@ -3,6 +3,7 @@
 #include "storage/hdf5_reader.h"
 
 #include "storage/hdf5_containment.h"
+#include "storage/hdf5_group_tree.h"
 
 #include <semrel/storage/input_file.h>
 
@@ -183,6 +184,8 @@ Reader::Reader(std::string path) : m_path(std::move(path))
         clearErrors();
         fail("", "not an HDF5 file");
     }
+    if (const std::string damage = damagedGroupTree(m_path); !damage.empty())
+        fail("", "is corrupt: " + damage);
     m_file = Handle(H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!m_file.valid())
         failHdf5("", "could not be opened");

@@ -136,6 +136,8 @@ private Q_SLOTS:
     void rejectsElementLongerThanItsParent();
     void rejectsCountTheBytesCannotHold();
     void rejectsV73CountTheStorageCannotHold();
+    void rejectsV73GroupTreeOutsideTheFile_data();
+    void rejectsV73GroupTreeOutsideTheFile();
 };
 
 void TestMatReader::readsSmallDataElements()
@@ -247,6 +249,40 @@ void TestMatReader::rejectsV73CountTheStorageCannotHold()
     QVERIFY2(QString::fromStdString(message).contains("'features' is corrupt: it claims "
                                                       "1099511627776 elements"),
              message.c_str());
+}
+
+void TestMatReader::rejectsV73GroupTreeOutsideTheFile_data()
+{
+    QTest::addColumn<int>("field");        // bytes into the root group's B-tree node ("TREE")
+    QTest::addColumn<QByteArray>("value"); // little-endian, written over the field
+    QTest::addColumn<QString>("expected");
+    const QString outside = "is corrupt: its group tree points past the end of the file";
+    // The node: signature, type, level, entries used (2), two sibling addresses, key 0, child 0.
+    QTest::newRow("child at the undefined address") << 32 << QByteArray(8, '\xff') << outside;
+    QTest::newRow("child past the end") << 32 << QByteArray("\0\0\0\x01\0\0\0\0", 8) << outside;
+    QTest::newRow("child at the superblock") << 32 << QByteArray(8, '\0') << outside;
+    QTest::newRow("more entries than room")
+        << 6 << QByteArray("\xff\xff", 2) << "claims more entries than it can hold";
+}
+
+// Found by fuzz_mutate: HDF5 1.10.8 follows a group B-tree's child address without checking it
+// against the file (the older layout MATLAB and matio write has no checksums) and read through
+// a null pointer: `semrel info` on such an xlsa17 folder ended with SIGSEGV.
+void TestMatReader::rejectsV73GroupTreeOutsideTheFile()
+{
+    QFETCH(int, field);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, expected);
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/att_splits.mat";
+    semrel::test::writeMat(path, semrel::test::tinyAttSplits(), semrel::test::MatFormat::V73);
+    QByteArray bytes = semrel::test::readFileBytes(path);
+    const int tree = static_cast<int>(bytes.indexOf("TREE", 512));
+    QVERIFY(tree > 0);
+    bytes.replace(tree + field, static_cast<int>(value.size()), value);
+    const std::string message = semrel::test::dataErrorOf([&] { openBytes(tmp, bytes); });
+    QVERIFY2(QString::fromStdString(message).contains(expected), message.c_str());
+    QVERIFY2(QString::fromStdString(message).contains("file.mat"), message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestMatReader)
