@@ -76,7 +76,12 @@ std::string GroupTreeWalk::run()
             continue;
         const int version = head[8];
         if (version > 1)
-            return {}; // checksummed metadata: HDF5 checks it
+            return {};                                     // checksummed metadata: HDF5 checks it
+        const std::size_t fields = version == 1 ? 28 : 24; // after the fixed part
+        // A file that ends inside its superblock, or shorter than the superblock says, is refused
+        // by H5Fopen (as truncated) before any group is read.
+        if (head.size() < fields)
+            return {};
         m_offsets = head[13];
         m_lengths = head[14];
         if ((m_offsets != 4 && m_offsets != 8) || (m_lengths != 4 && m_lengths != 8))
@@ -85,14 +90,11 @@ std::string GroupTreeWalk::run()
         m_treeK = static_cast<int>(number(&head[18], 2));
         if (m_leafK == 0 || m_treeK == 0)
             return "its superblock gives a B-tree of no entries";
-        const std::size_t fields = version == 1 ? 28 : 24; // after the fixed part
         const std::size_t rootEntry = fields + 4 * static_cast<std::size_t>(m_offsets);
         const std::size_t entrySize = 2 * static_cast<std::size_t>(m_offsets) + 24;
         if (head.size() < rootEntry + entrySize)
-            return "its superblock is truncated";
+            return {};
         m_base = number(&head[fields], m_offsets);
-        // A file shorter than its superblock says is refused by H5Fopen before any group is read
-        // (as "truncated").
         if (number(&head[fields + 2 * static_cast<std::size_t>(m_offsets)], m_offsets) > m_size)
             return {};
         return entry(&head[rootEntry], 0);
