@@ -159,14 +159,18 @@ OpenVariable Mat5File::openAt(const Entry& entry, const std::string& what)
     else
         v.source = std::make_unique<FileRegion>(m_file, entry.offset, entry.length);
     v.input = std::make_unique<ElementInput>(*v.source, what);
-    std::uint64_t budget = entry.length;
+    // What the file holds of the element: a truncated one (opened for its name) may claim 4 GiB,
+    // and every allocation inside it is bounded by the budget.
+    const std::uint64_t available =
+        std::min(entry.length, m_file.size() - std::min(entry.offset, m_file.size()));
+    std::uint64_t budget = available;
     if (entry.compressed) {
         unsigned char tag[8];
         v.input->readExact(tag, sizeof tag, "the tag of the compressed variable");
         budget = loadU32(tag + 4);
         if (loadU32(tag) != miMATRIX)
             throw DataError(what + " is corrupt: its compressed data is not a matrix element");
-        if (budget > entry.length * kMaxInflateRatio + 1024)
+        if (budget > available * kMaxInflateRatio + 1024)
             throw DataError(what + " is corrupt: " + std::to_string(entry.length) +
                             " compressed bytes cannot hold the " + std::to_string(budget) +
                             " bytes it claims");

@@ -12,7 +12,9 @@
 #include <hdf5.h>
 
 #include <cstring>
+#include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace {
@@ -138,6 +140,8 @@ private Q_SLOTS:
     void rejectsV73CountTheStorageCannotHold();
     void rejectsV73GroupTreeOutsideTheFile_data();
     void rejectsV73GroupTreeOutsideTheFile();
+    void rejectsV73EndingInsideItsSuperblock();
+    void refusesTagsClaimingGigabytesBeforeAllocating();
 };
 
 void TestMatReader::readsSmallDataElements()
@@ -283,6 +287,62 @@ void TestMatReader::rejectsV73GroupTreeOutsideTheFile()
     const std::string message = semrel::test::dataErrorOf([&] { openBytes(tmp, bytes); });
     QVERIFY2(QString::fromStdString(message).contains(expected), message.c_str());
     QVERIFY2(QString::fromStdString(message).contains("file.mat"), message.c_str());
+}
+
+// Found by fuzz_mutate under AddressSanitizer: the group-tree walk read the superblock's fields
+// past the end of a file cut inside it. Every cut must be refused, by the walk or by HDF5.
+void TestMatReader::rejectsV73EndingInsideItsSuperblock()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/att_splits.mat";
+    semrel::test::writeMat(path, semrel::test::tinyAttSplits(), semrel::test::MatFormat::V73);
+    const QByteArray bytes = semrel::test::readFileBytes(path);
+    for (int end = 512 + 8; end <= 512 + 128; ++end) {
+        const std::string message =
+            semrel::test::dataErrorOf([&] { openBytes(tmp, bytes.left(end)); });
+        QVERIFY2(QString::fromStdString(message).contains("file.mat"), message.c_str());
+    }
+}
+
+namespace {
+
+// The process's address space now, in bytes (VmSize), or 0.
+std::uint64_t addressSpaceInUse()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmSize:", 0) == 0)
+            return std::stoull(line.substr(7)) * 1024;
+    return 0;
+}
+
+} // namespace
+
+// Found by fuzz_readers (libFuzzer's malloc limit): a 284-byte v5 file whose variable claimed
+// 4 GiB and whose array flags claimed 3.2 GB had the flags allocated before they were read.
+// Under an address-space limit of 512 MiB beyond what the test uses, such an allocation fails
+// as std::bad_alloc; the reader must refuse the file before it.
+void TestMatReader::refusesTagsClaimingGigabytesBeforeAllocating()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.u32(14);          // miMATRIX
+    body.u32(0xF5000000u); // claims 4 GiB
+    body.u32(6);           // the array flags, miUINT32
+    body.u32(0xC0000000u); // claims 3 GiB
+    const std::uint32_t flags[2] = {6, 0};
+    body.append(flags, sizeof flags);
+    const QByteArray bytes = matFile({body});
+    const std::uint64_t inUse = addressSpaceInUse();
+    QVERIFY(inUse > 0);
+    rlimit previous{};
+    QVERIFY(getrlimit(RLIMIT_AS, &previous) == 0);
+    rlimit limited = previous;
+    limited.rlim_cur = std::min<rlim_t>(previous.rlim_max, inUse + (rlim_t{512} << 20));
+    QVERIFY(setrlimit(RLIMIT_AS, &limited) == 0);
+    const std::string message = semrel::test::dataErrorOf([&] { openBytes(tmp, bytes); });
+    setrlimit(RLIMIT_AS, &previous);
+    QVERIFY2(QString::fromStdString(message).contains("file.mat: is truncated"), message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestMatReader)
