@@ -40,7 +40,7 @@ void addModelAndData(CLI::App* cmd, ModelAndData& o)
     cmd->add_option("DATA", o.dataPath, "dataset .h5 file or xlsa17 folder")->required();
     cmd->add_flag("--json", o.json, "print the result as JSON on stdout");
     cmd->add_option("--threads", o.threads,
-                    "threads (0: all cores but one; more than the cores: the cores)")
+                    "threads (0: automatic, up to all cores; more than the cores: the cores)")
         ->check(wholeNumber())
         ->capture_default_str();
 }

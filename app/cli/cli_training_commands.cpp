@@ -62,7 +62,7 @@ void addCommonOptions(CLI::App* cmd, CommonOptions& o)
         ->check(naturalNumber())
         ->capture_default_str();
     cmd->add_option("--threads", o.config.threads,
-                    "threads (0: all cores but one; more than the cores: the cores)")
+                    "threads (0: automatic, up to all cores; more than the cores: the cores)")
         ->check(wholeNumber())
         ->capture_default_str();
 }

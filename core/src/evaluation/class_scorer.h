@@ -9,7 +9,6 @@
 #include <torch/torch.h>
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 namespace semrel {
@@ -21,11 +20,12 @@ namespace semrel {
 // once per call: fresh multi-megabyte temporaries cost a page fault per 4 KB, and on this kind
 // of VM those faults cost as much as the arithmetic outside the GEMM.
 //
-// The argmax keeps torch's rule (first maximum, NaN wins). The products are split over the
-// threads (parallel_gemm.h); with OpenBLAS's AVX-512 kernels every dot product comes out the same
-// whatever the other rows, columns and split, while its AVX2 (Haswell) kernels round by tile
-// position, so there a cosine's last bit can depend on the split (no prediction changed in the
-// comparison made when this class was written).
+// The argmax keeps torch's rule (first maximum, NaN wins). One call is one job of a WorkerTeam
+// of currentThreadCount() members, whose waits sleep instead of spinning (kernels/worker_team.h):
+// per block, the members share the rows' normalisation and norms, then the product's class
+// columns in chunks of a fixed width (each a single-threaded sgemm), then the rows' argmax, with
+// a barrier between. The chunks do not depend on the thread count, so neither do the scores,
+// with OpenBLAS's AVX2 (Haswell) kernels too, which round by tile position.
 class ClassScorer
 {
 public:
@@ -44,10 +44,17 @@ public:
                                    const Normalizer& normalizer, const CandidateSets& sets) const;
 
 private:
-    // Fills (or points at) the normalised rows [first, first + count) and returns them [count, d].
-    using BlockSource = std::function<torch::Tensor(std::int64_t first, std::int64_t count)>;
+    // Where the normalised rows come from: `normalised` [N, d] when they are already, else the
+    // listed `rows` of raw `features`, normalised block by block with `normalizer`.
+    struct RowSource
+    {
+        const float* normalised = nullptr;
+        const FloatMatrix* features = nullptr;
+        const std::int64_t* rows = nullptr;
+        const Normalizer* normalizer = nullptr;
+    };
     std::vector<ClassScores> scoreRows(std::int64_t rowCount, const CandidateSets& sets,
-                                       const BlockSource& block) const;
+                                       const RowSource& source) const;
     void requireFeatureDim(const FloatMatrix& features) const;
     // For each set, the GEMM column of each of its classes, in the set's order.
     std::vector<std::vector<std::int64_t>> columnsOf(const CandidateSets& sets) const;

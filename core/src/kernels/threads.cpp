@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <sched.h>
 #include <thread>
 
 namespace semrel {
@@ -41,12 +42,16 @@ std::string openBlasKernels()
 
 int coreCount()
 {
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0)
+        return std::max(1, CPU_COUNT(&allowed));
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 int defaultThreadCount()
 {
-    return std::max(1, coreCount() - 1);
+    return coreCount();
 }
 
 int threadCountFor(int requested)

@@ -92,8 +92,7 @@ double effectiveLambda2(const TrainingConfig& config)
 void validateThreadCount(int threads)
 {
     if (threads < 0)
-        throw Error("threads must be >= 0 (0: all cores but one), found " +
-                    std::to_string(threads));
+        throw Error("threads must be >= 0 (0: automatic), found " + std::to_string(threads));
 }
 
 void validateTau(double tau)
@@ -135,7 +134,7 @@ void validateConfig(const TrainingConfig& c)
                     std::string(encoder ? "an " : "a ") + side + " hidden layer width",
                     "in [1, " + std::to_string(kMaxLayerWidth) + "]", width);
     }
-    require(c.threads >= 0, "threads", ">= 0 (0: all cores but one)", c.threads);
+    require(c.threads >= 0, "threads", ">= 0 (0: automatic)", c.threads);
     require(c.trainSplit == Split::Train || c.trainSplit == Split::Trainval, "train split",
             "train or trainval (split index 0 or 1)", static_cast<int>(c.trainSplit));
 }

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "kernels/worker_team.h"
 #include "method/relation_network.h"
 #include "training/adam_optimizer.h"
 #include "training/epoch_evaluation.h"
@@ -97,7 +98,7 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
                                     const StopFlag& stop, const EpochCallback& onEpoch,
                                     const BatchCallback& onBatch) const
 {
-    configureThreads(config.threads);
+    const int threads = configureThreads(config.threads);
     keepFreedBlocks();
     TrainingResult result;
     const TrainingSetup setup = makeTrainingSetup(data, config);
@@ -120,10 +121,11 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
     state.parameters = network->exportParameters();
 
     const EpochEvaluation evaluation(data, setup.featureNormalizer, config.trainSplit);
-    TrainingEpoch trainingEpoch(config, setup, network, optimizer);
+    TrainingEpoch trainingEpoch(config, setup, network, optimizer, threads);
+    WorkerTeam team(threads);
     for (int epoch = state.completedEpochs + 1; epoch <= config.epochs; ++epoch) {
         EpochReport report;
-        if (!trainingEpoch.run(epoch, stop, onBatch, report)) {
+        if (!trainingEpoch.run(epoch, team, stop, onBatch, report)) {
             result.stopped = true;
             break;
         }
