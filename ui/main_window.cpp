@@ -8,6 +8,7 @@
 #include "embedding/embedding_view.h"
 #include "error_dialog.h"
 #include "jobs/background_job.h"
+#include "output_check.h"
 #include "predictions/predictions_view.h"
 #include "query/query_view.h"
 #include "recent_files.h"
@@ -231,6 +232,7 @@ void MainWindow::onDatasetLoaded(std::shared_ptr<const Dataset> data, const QStr
     m_queryView->setDatasetPath(path);
     m_dataset = data;
     m_datasetPath = path;
+    updateOpenFiles();
     showExploration();
     m_recentFiles->add(path);
     setWindowTitle(tr("%1 — SemRel Studio").arg(QString::fromStdString(data->name)));
@@ -250,10 +252,19 @@ void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QS
                                 .arg(QString::fromStdString(model->datasetName)));
     m_trainingPanel->setModel(model, name);
     m_model = model;
+    m_modelPath = path;
+    updateOpenFiles();
     showExploration();
     m_recentFiles->add(path);
     showView(TrainingTab);
     Q_EMIT modelOpened(path);
+}
+
+void MainWindow::updateOpenFiles()
+{
+    const QStringList files = openDocumentFiles(m_datasetPath, m_modelPath);
+    m_trainingPanel->setOpenFiles(files);
+    m_queryView->setOpenFiles(files);
 }
 
 void MainWindow::onOpenFailed(const QString& path, const QString& message)

@@ -76,6 +76,8 @@ private:
     void onDatasetLoaded(std::shared_ptr<const Dataset> data, const QString& path);
     void onModelLoaded(std::shared_ptr<const ModelState> model, const QString& path);
     void onOpenFailed(const QString& path, const QString& message);
+    // Tells the views which files no save or export may replace (openDocumentFiles()).
+    void updateOpenFiles();
     void onTrainingFinished(const TrainingResult& result);
     void chooseFile();
     void chooseFolder();
@@ -100,6 +102,7 @@ private:
     std::shared_ptr<const Dataset> m_dataset;
     QString m_datasetPath;
     std::shared_ptr<const ModelState> m_model;
+    QString m_modelPath;
 };
 
 } // namespace semrel::ui

@@ -3,6 +3,7 @@
 // The data verbs: info, import, synth.
 #include "commands.h"
 #include "json_output.h"
+#include "option_checks.h"
 #include "progress_bar.h"
 
 #include <semrel/dataset/dataset_file.h>
@@ -23,8 +24,9 @@ namespace {
 
 void printSummary(const DatasetSummary& s)
 {
-    std::printf("dataset     %s\n", s.name.c_str());
-    std::printf("source      %s\n", s.source.c_str());
+    // Name, source and warnings come from the file: printed as text, never as terminal codes.
+    std::printf("dataset     %s\n", printable(s.name).c_str());
+    std::printf("source      %s\n", printable(s.source).c_str());
     std::printf("samples     %lld (features of dimension %lld)\n",
                 static_cast<long long>(s.samples), static_cast<long long>(s.featureDim));
     std::printf("classes     %lld: %lld seen (%lld of them validation), %lld unseen; embeddings of "
@@ -39,7 +41,7 @@ void printSummary(const DatasetSummary& s)
                                     : s.hasImagePaths ? "paths only"
                                                       : "none");
     for (const std::string& warning : s.warnings)
-        std::printf("warning     %s\n", warning.c_str());
+        std::printf("warning     %s\n", printable(warning).c_str());
 }
 
 } // namespace
@@ -87,6 +89,7 @@ void addImportCommand(CLI::App& app)
         ->required();
     cmd->add_option("-o,--output", *output, "dataset file to write")->required();
     cmd->callback([directory, output] {
+        checkOutput("-o", *output, datasetInputFiles(*directory));
         Dataset data;
         {
             ProgressBar bar("importing");
@@ -97,8 +100,8 @@ void addImportCommand(CLI::App& app)
             writeDatasetFile(data, *output, bar.callback());
         }
         for (const std::string& warning : data.warnings)
-            std::fprintf(stderr, "warning: %s\n", warning.c_str());
-        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes\n", output->c_str(),
+            std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
+        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes\n", printable(*output).c_str(),
                      static_cast<long long>(data.sampleCount()),
                      static_cast<long long>(data.classCount()));
     });
@@ -113,23 +116,36 @@ void addSynthCommand(CLI::App& app)
     auto namesPath = std::make_shared<std::string>();
     auto* classes = cmd->add_option("--classes", spec->classCount,
                                     "number of classes (default: 20, or the "
-                                    "number of names in --class-names)");
+                                    "number of names in --class-names)")
+                        ->check(naturalNumber());
     cmd->add_option("--unseen", spec->unseenClassCount, "unseen classes (the last ones)")
+        ->check(naturalNumber())
         ->capture_default_str();
     cmd->add_option("--val", spec->valClassCount, "validation classes among the seen")
+        ->check(naturalNumber())
         ->capture_default_str();
-    cmd->add_option("--samples", spec->samplesPerClass, "samples per class")->capture_default_str();
+    cmd->add_option("--samples", spec->samplesPerClass, "samples per class")
+        ->check(naturalNumber())
+        ->capture_default_str();
+    cmd->add_option("--features", spec->featureDim, "feature dimension")
+        ->check(naturalNumber())
+        ->capture_default_str();
     cmd->add_option("--test-seen", spec->testSeenFraction,
                     "share of a seen class's samples kept for test_seen, in [0, 1)")
+        ->check(realNumber())
         ->capture_default_str();
-    cmd->add_option("--features", spec->featureDim, "feature dimension")->capture_default_str();
     cmd->add_option("--attributes", spec->embeddingDim, "attribute dimension")
+        ->check(naturalNumber())
         ->capture_default_str();
-    cmd->add_option("--noise", spec->noise, "feature noise (std)")->capture_default_str();
+    cmd->add_option("--noise", spec->noise, "feature noise (std)")
+        ->check(realNumber())
+        ->capture_default_str();
+    cmd->add_option("--seed", spec->seed, "random seed")
+        ->check(naturalNumber())
+        ->capture_default_str();
     cmd->add_option("--class-names", *namesPath,
                     "text file with one class name per line, in order: training, validation, "
                     "then unseen classes");
-    cmd->add_option("--seed", spec->seed, "random seed")->capture_default_str();
     cmd->add_option("-o,--output", *output, "dataset file to write")->required();
     cmd->callback([spec, output, namesPath, classes] {
         if (!namesPath->empty()) {
@@ -137,13 +153,18 @@ void addSynthCommand(CLI::App& app)
             if (classes->count() == 0)
                 spec->classCount = static_cast<int>(spec->classNames.size());
         }
+        validateSyntheticSpec(*spec);
+        std::vector<std::string> inputs;
+        if (!namesPath->empty())
+            inputs.push_back(*namesPath);
+        checkOutput("-o", *output, inputs);
         const Dataset data = makeSyntheticDataset(*spec);
         {
             ProgressBar bar("writing");
             writeDatasetFile(data, *output, bar.callback());
         }
-        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes (%d unseen)\n", output->c_str(),
-                     static_cast<long long>(data.sampleCount()),
+        std::fprintf(stderr, "wrote %s: %lld samples, %lld classes (%d unseen)\n",
+                     printable(*output).c_str(), static_cast<long long>(data.sampleCount()),
                      static_cast<long long>(data.classCount()), spec->unseenClassCount);
     });
 }

@@ -3,13 +3,17 @@
 // The demo verb: builds the Fashion-MNIST demo dataset and its feature extractor.
 #include "commands.h"
 #include "install/data_directory.h"
+#include "option_checks.h"
 #include "progress_bar.h"
+#include "training_run.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/errors.h>
+#include <semrel/method/training_config.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -24,6 +28,25 @@ struct DemoOptions
     std::string output;
     FashionMnistDemoSpec spec;
 };
+
+// The two files the demo writes may be none of its inputs; checked (and the folder made) before
+// the CNN trains.
+void checkDemoOutputs(const DemoOptions& o)
+{
+    validateThreadCount(o.spec.cnn.threads);
+    warnAboutThreads(o.spec.cnn.threads);
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::create_directories(o.output, error);
+    if (error)
+        throw DataError("-o: " + o.output + ": cannot create the folder (" + error.message() + ")");
+    std::vector<std::string> inputs = {o.attributes};
+    for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
+        inputs.push_back((fs::path(o.source) / name).string());
+    for (const char* file : {kDemoDatasetFile, kDemoExtractorFile})
+        checkOutput("-o", (fs::path(o.output) / file).string(), inputs);
+}
 
 } // namespace
 
@@ -45,20 +68,30 @@ void addDemoCommand(CLI::App& app)
         ->required();
     cmd->add_option("--cnn-images", spec.cnnImagesPerClass,
                     "training images per seen class for the CNN")
+        ->check(wholeNumber())
         ->capture_default_str();
     cmd->add_option("--trainval", spec.trainvalPerClass, "trainval images per seen class")
+        ->check(wholeNumber())
         ->capture_default_str();
     cmd->add_option("--test-seen", spec.testSeenPerClass, "test_seen images per seen class")
+        ->check(wholeNumber())
         ->capture_default_str();
     cmd->add_option("--test-unseen", spec.testUnseenPerClass,
                     "test_unseen images per unseen class (at most 1000)")
+        ->check(wholeNumber())
         ->capture_default_str();
-    cmd->add_option("--epochs", spec.cnn.epochs, "CNN training epochs")->capture_default_str();
-    cmd->add_option("--features", spec.cnn.featureDim, "feature dimension")->capture_default_str();
+    cmd->add_option("--epochs", spec.cnn.epochs, "CNN training epochs")
+        ->check(wholeNumber())
+        ->capture_default_str();
+    cmd->add_option("--features", spec.cnn.featureDim, "feature dimension")
+        ->check(wholeNumber())
+        ->capture_default_str();
     cmd->add_option("--seed", spec.cnn.seed, "random seed of the CNN training")
+        ->check(naturalNumber())
         ->capture_default_str();
     cmd->add_option("--threads", spec.cnn.threads,
                     "threads for the CNN training (the result is reproducible per count)")
+        ->check(wholeNumber())
         ->capture_default_str();
     cmd->callback([options] {
         if (options->attributes.empty())
@@ -66,6 +99,7 @@ void addDemoCommand(CLI::App& app)
         if (options->attributes.empty())
             throw DataError("demo: no --attributes given, and no fashion_mnist_attributes.csv in "
                             "the program's data directory (../share/semrel-studio)");
+        checkDemoOutputs(*options);
         const auto start = std::chrono::steady_clock::now();
         FashionMnistDemoResult result;
         {
@@ -74,7 +108,7 @@ void addDemoCommand(CLI::App& app)
                                            options->spec, bar.callback());
         }
         for (const std::string& warning : result.warnings)
-            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+            std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::fprintf(stderr,

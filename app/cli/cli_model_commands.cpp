@@ -4,8 +4,10 @@
 #include "commands.h"
 #include "json_output.h"
 #include "method_json.h"
+#include "option_checks.h"
 #include "training_run.h"
 
+#include <semrel/dataset/dataset_summary.h>
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/inspector.h>
@@ -37,8 +39,30 @@ void addModelAndData(CLI::App* cmd, ModelAndData& o)
     cmd->add_option("MODEL", o.modelPath, "model .h5 file written by train or tune")->required();
     cmd->add_option("DATA", o.dataPath, "dataset .h5 file or xlsa17 folder")->required();
     cmd->add_flag("--json", o.json, "print the result as JSON on stdout");
-    cmd->add_option("--threads", o.threads, "threads (0: automatic, up to all cores)")
+    cmd->add_option("--threads", o.threads,
+                    "threads (0: automatic, up to all cores; more than the cores: the cores)")
+        ->check(wholeNumber())
         ->capture_default_str();
+}
+
+// The files a verb on a model and a dataset reads: what an output may not be.
+std::vector<std::string> inputFiles(const ModelAndData& o)
+{
+    std::vector<std::string> files = datasetInputFiles(o.dataPath);
+    files.push_back(o.modelPath);
+    return files;
+}
+
+// Checks the thread count, warns when it is above the cores, and sets it.
+void useThreads(int requested)
+{
+    try {
+        validateThreadCount(requested);
+    } catch (const Error& e) {
+        throw Error(std::string("--threads: ") + e.what());
+    }
+    warnAboutThreads(requested);
+    configureThreads(requested);
 }
 
 // The model's numbers are only meaningful on the dataset it was trained on (or one with the same
@@ -49,7 +73,7 @@ bool sameSplits(const ModelAndData& o, const ModelState& state, const Dataset& d
     if (!same)
         std::fprintf(stderr,
                      "warning: %s was trained on a dataset with other splits or labels than %s\n",
-                     o.modelPath.c_str(), o.dataPath.c_str());
+                     printable(o.modelPath).c_str(), printable(o.dataPath).c_str());
     return same;
 }
 
@@ -87,9 +111,10 @@ std::string pct(double value)
 void printEvaluation(const EvaluationResult& r, const ModelState& s, const ModelAndData& o)
 {
     std::printf("model       %s (%s, tau %g, lambda1 %g, lambda2 %g; trained on %s)\n",
-                o.modelPath.c_str(), methodName(s.config.method), effectiveTau(s.config),
-                effectiveLambda1(s.config), effectiveLambda2(s.config), s.datasetName.c_str());
-    std::printf("dataset     %s\n", o.dataPath.c_str());
+                printable(o.modelPath).c_str(), methodName(s.config.method), effectiveTau(s.config),
+                effectiveLambda1(s.config), effectiveLambda2(s.config),
+                printable(s.datasetName).c_str());
+    std::printf("dataset     %s\n", printable(o.dataPath).c_str());
     std::printf("ZSL         %s  (mean per-class top-1 over %zu unseen classes, %zu samples)\n",
                 pct(r.zslAccuracy).c_str(), r.unseenClasses.size(), r.zslPredictions.size());
     std::printf("GZSL        ts %s  tr %s  H %s\n", pct(r.gzslUnseen).c_str(),
@@ -125,7 +150,7 @@ void addEvalCommand(CLI::App& app)
     auto o = std::make_shared<ModelAndData>();
     addModelAndData(cmd, *o);
     cmd->callback([o] {
-        configureThreads(o->threads);
+        useThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
         requireModelFits(model.state(), data, o->dataPath);
@@ -154,18 +179,31 @@ void addRelateCommand(CLI::App& app)
     auto tau = std::make_shared<double>(0.0);
     auto csv = std::make_shared<std::string>();
     addModelAndData(cmd, *o);
-    cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")->required();
-    auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)");
+    cmd->add_option("--sample", *sample, "sample index (0-based) in DATA")
+        ->check(naturalNumber())
+        ->required();
+    auto* tauOpt = cmd->add_option("--tau", *tau, "threshold of 'similar' (default: the model's)")
+                       ->check(realNumber());
     cmd->add_option("--csv", *csv, "also write the table as CSV to this file");
     cmd->callback([o, sample, tau, tauOpt, csv] {
-        configureThreads(o->threads);
+        if (tauOpt->count() > 0)
+            try {
+                validateTau(*tau);
+            } catch (const Error& e) {
+                throw Error(std::string("--tau: ") + e.what());
+            }
+        if (!csv->empty())
+            checkOutput("--csv", *csv, inputFiles(*o));
+        useThreads(o->threads);
         const RelationModel model = loadModel(o->modelPath);
         const Dataset data = loadDatasetWithProgress(o->dataPath, o->json);
         requireModelFits(model.state(), data, o->dataPath);
         const bool same = sameSplits(*o, model.state(), data);
-        if (*sample < 0 || *sample >= data.sampleCount())
-            throw Error("--sample: " + std::to_string(*sample) + " is not a sample of " +
-                        o->dataPath + " (it has " + std::to_string(data.sampleCount()) + ")");
+        try {
+            requireSampleIndex(data, *sample, o->dataPath);
+        } catch (const Error& e) {
+            throw Error(std::string("--sample: ") + e.what());
+        }
         InspectionOptions options;
         options.tau = tauOpt->count() > 0 ? *tau : effectiveTau(model.state().config);
         const float* row = data.features.row(*sample);
@@ -176,7 +214,7 @@ void addRelateCommand(CLI::App& app)
         const std::string truthName = data.classNames[static_cast<std::size_t>(truth)];
         if (!csv->empty()) {
             writeSimilarityCsv(similarities, truth, options.tau, *csv);
-            std::fprintf(stderr, "wrote %s\n", csv->c_str());
+            std::fprintf(stderr, "wrote %s\n", printable(*csv).c_str());
         }
         if (o->json) {
             printJson({{"model", o->modelPath},
@@ -190,7 +228,7 @@ void addRelateCommand(CLI::App& app)
             return;
         }
         std::printf("sample %lld of %s (%s), true class '%s'; similar when cosine >= %g\n",
-                    static_cast<long long>(*sample), o->dataPath.c_str(),
+                    static_cast<long long>(*sample), printable(o->dataPath).c_str(),
                     splitsOf(data, *sample).c_str(), truthName.c_str(), options.tau);
         int rank = 0;
         for (const ClassSimilarity& s : similarities)
@@ -208,13 +246,13 @@ void describeModel(const ModelState& s, const std::string& path, bool json)
         printJson(out);
         return;
     }
-    std::printf("model       %s\n", path.c_str());
+    std::printf("model       %s\n", printable(path).c_str());
     std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
                 methodName(s.config.method), effectiveTau(s.config), effectiveLambda1(s.config),
                 effectiveLambda2(s.config), static_cast<unsigned long long>(s.config.seed));
     std::printf("trained on  %s (splits %s), %zu seen and %zu unseen classes\n",
-                s.datasetName.c_str(), s.splitsHash.c_str(), s.seenClasses.size(),
-                s.unseenClasses.size());
+                printable(s.datasetName).c_str(), printable(s.splitsHash).c_str(),
+                s.seenClasses.size(), s.unseenClasses.size());
     std::printf("dimensions  features %lld, embeddings %lld\n",
                 static_cast<long long>(s.featureDim), static_cast<long long>(s.embeddingDim));
     std::int64_t parameters = 0;

@@ -4,16 +4,20 @@
 #include "commands.h"
 #include "json_output.h"
 #include "method_json.h"
+#include "option_checks.h"
 #include "training_run.h"
 
+#include <semrel/dataset/dataset_summary.h>
 #include <semrel/errors.h>
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_file.h>
+#include <semrel/storage/output_file.h>
 #include <semrel/training/tuning.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,10 +53,17 @@ void addCommonOptions(CLI::App* cmd, CommonOptions& o)
                     "hidden widths of the decoder, e.g. 1024,512 (overrides the preset)");
     cmd->add_option("--method", o.method, "proposed, b1, b2 or b3")->capture_default_str();
     cmd->add_option("--candidates", o.config.candidates, "p: candidates mined per side")
+        ->check(wholeNumber())
         ->capture_default_str();
-    cmd->add_option("--batch", o.config.batchSize, "batch size")->capture_default_str();
-    cmd->add_option("--seed", o.config.seed, "random seed")->capture_default_str();
-    cmd->add_option("--threads", o.config.threads, "threads (0: automatic, up to all cores)")
+    cmd->add_option("--batch", o.config.batchSize, "batch size")
+        ->check(wholeNumber())
+        ->capture_default_str();
+    cmd->add_option("--seed", o.config.seed, "random seed")
+        ->check(naturalNumber())
+        ->capture_default_str();
+    cmd->add_option("--threads", o.config.threads,
+                    "threads (0: automatic, up to all cores; more than the cores: the cores)")
+        ->check(wholeNumber())
         ->capture_default_str();
 }
 
@@ -99,6 +110,44 @@ TrainingConfig finishConfig(const CommonOptions& o, const Dataset& data)
     return config;
 }
 
+// Where the run will write, checked before the dataset is loaded or an epoch trained: -o may be
+// none of the inputs (the dataset's files, the checkpoint resumed); --checkpoint none of the
+// dataset's files, but it may be the checkpoint resumed (read whole before the first write), so
+// that `--resume ck.h5 --checkpoint ck.h5` goes on where it stopped. -o and --checkpoint are
+// different files: the model would replace the checkpoint.
+void checkOutputs(const CommonOptions& o, const std::string& resume)
+{
+    const std::vector<std::string> data = datasetInputFiles(o.data);
+    std::vector<std::string> inputs = data;
+    if (!resume.empty())
+        inputs.push_back(resume);
+    checkOutput("-o", o.output, inputs);
+    const std::string& checkpoint = o.config.checkpointPath;
+    if (checkpoint.empty())
+        return;
+    checkOutput("--checkpoint", checkpoint, data);
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (isSameFile(checkpoint, o.output) ||
+        fs::weakly_canonical(fs::absolute(checkpoint, error), error) ==
+            fs::weakly_canonical(fs::absolute(o.output, error), error))
+        throw Error("--checkpoint: " + checkpoint +
+                    " is also the model file (-o); the model "
+                    "would replace the checkpoint: give two files");
+}
+
+// The resume check of the trainer, first, so that its message names the checkpoint.
+void requireResumable(const std::string& path, const TrainingConfig& config,
+                      const ModelState& checkpoint, const Dataset& data)
+{
+    try {
+        validateConfig(config);
+        checkResumable(config, checkpoint, data);
+    } catch (const Error& e) {
+        throw TrainingError(path + ": " + e.what());
+    }
+}
+
 void requireTrained(const TrainingResult& result)
 {
     if (result.stopped && result.state.history.empty())
@@ -116,13 +165,17 @@ void addTrainCommand(CLI::App& app)
     auto o = std::make_shared<CommonOptions>();
     auto resume = std::make_shared<std::string>();
     addCommonOptions(cmd, *o);
-    auto* tau =
-        cmd->add_option("--tau", o->config.tau, "similarity threshold τ")->capture_default_str();
-    auto* l1 =
-        cmd->add_option("--lambda1", o->config.lambda1, "weight λ1 of O2")->capture_default_str();
-    auto* l2 =
-        cmd->add_option("--lambda2", o->config.lambda2, "weight λ2 of O3")->capture_default_str();
+    auto* tau = cmd->add_option("--tau", o->config.tau, "similarity threshold τ")
+                    ->check(realNumber())
+                    ->capture_default_str();
+    auto* l1 = cmd->add_option("--lambda1", o->config.lambda1, "weight λ1 of O2")
+                   ->check(realNumber())
+                   ->capture_default_str();
+    auto* l2 = cmd->add_option("--lambda2", o->config.lambda2, "weight λ2 of O3")
+                   ->check(realNumber())
+                   ->capture_default_str();
     cmd->add_option("--epochs", o->config.epochs, "epochs (in total, when resuming)")
+        ->check(wholeNumber())
         ->capture_default_str();
     cmd->add_option("--checkpoint", o->config.checkpointPath,
                     "write a checkpoint here after every epoch");
@@ -137,6 +190,11 @@ void addTrainCommand(CLI::App& app)
     resumeOpt->excludes("--encoder-hidden")->excludes("--decoder-hidden");
 
     cmd->callback([o, resume, cmd] {
+        checkOutputs(*o, *resume);
+        if (resume->empty())
+            validateConfig(o->config); // the numbers now; the network's shape once data is read
+        else if (cmd->count("--threads") > 0)
+            validateThreadCount(o->config.threads);
         const Dataset data = loadDatasetWithProgress(o->data, o->json);
         TrainingResult result;
         if (!resume->empty()) {
@@ -150,15 +208,18 @@ void addTrainCommand(CLI::App& app)
             if (checkpoint.splitsHash != hashOfSplits(data))
                 throw DataError(o->data + ": not the dataset the checkpoint " + *resume +
                                 " was trained on (its splits, labels or class names differ)");
-            std::fprintf(stderr, "resuming %s after epoch %d of %d\n", resume->c_str(),
+            requireResumable(*resume, config, checkpoint, data);
+            std::fprintf(stderr, "resuming %s after epoch %d of %d\n", printable(*resume).c_str(),
                          checkpoint.completedEpochs, config.epochs);
             result = runTraining(config, data, &checkpoint, Chatter::Full);
         } else {
-            result = runTraining(finishConfig(*o, data), data, nullptr, Chatter::Full);
+            const TrainingConfig config = finishConfig(*o, data);
+            validateConfig(config);
+            result = runTraining(config, data, nullptr, Chatter::Full);
         }
         requireTrained(result);
         writeModelFile(result.state, o->output);
-        std::fprintf(stderr, "wrote %s\n", o->output.c_str());
+        std::fprintf(stderr, "wrote %s\n", printable(o->output).c_str());
         if (o->json)
             printJson(modelSummaryJson(result.state));
     });
@@ -249,19 +310,28 @@ void addTuneCommand(CLI::App& app)
     cmd->add_option("--taus", *taus, "comma-separated τ values")->capture_default_str();
     cmd->add_option("--lambda1s", *lambda1s, "comma-separated λ1 values")->capture_default_str();
     cmd->add_option("--lambda2s", *lambda2s, "comma-separated λ2 values")->capture_default_str();
-    cmd->add_option("--epochs", o->config.epochs, "epochs of every run")->capture_default_str();
+    cmd->add_option("--epochs", o->config.epochs, "epochs of every run")
+        ->check(wholeNumber())
+        ->capture_default_str();
     cmd->add_flag("--json", o->json, "print the grid, the choice and the final model as JSON");
 
     cmd->callback([o, taus, lambda1s, lambda2s] {
+        checkOutput("-o", o->output, datasetInputFiles(o->data));
+        // The numbers now; the grid's and the network's once the dataset is read.
+        validateConfig(o->config);
+        warnAboutThreads(o->config.threads);
+        const std::vector<double> tauList = parseList(*taus, "--taus");
+        const std::vector<double> lambda1List = parseList(*lambda1s, "--lambda1s");
+        const std::vector<double> lambda2List = parseList(*lambda2s, "--lambda2s");
         const Dataset data = loadDatasetWithProgress(o->data, o->json);
         TuningGrid grid;
-        grid.taus = parseList(*taus, "--taus");
-        grid.lambda1s = parseList(*lambda1s, "--lambda1s");
-        grid.lambda2s = parseList(*lambda2s, "--lambda2s");
+        grid.taus = tauList;
+        grid.lambda1s = lambda1List;
+        grid.lambda2s = lambda2List;
         const TuningResult tuning = runTuning(finishConfig(*o, data), grid, data);
         requireTrained(tuning.final);
         writeModelFile(tuning.final.state, o->output);
-        std::fprintf(stderr, "wrote %s\n", o->output.c_str());
+        std::fprintf(stderr, "wrote %s\n", printable(o->output).c_str());
         const auto best = static_cast<std::size_t>(tuning.chosen);
         if (o->json) {
             nlohmann::json points = nlohmann::json::array();

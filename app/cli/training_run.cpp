@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "training_run.h"
 
+#include "option_checks.h"
 #include "progress_bar.h"
 
 #include <semrel/dataset/dataset_summary.h>
@@ -112,8 +113,10 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
                            const ModelState* checkpoint, Chatter chatter)
 {
     TrainingChatter chat(config.epochs, chatter);
-    if (chatter == Chatter::Full)
+    if (chatter == Chatter::Full) {
+        warnAboutThreads(config.threads);
         printComputeSummary(config.threads);
+    }
     StopFlag stop;
     InterruptGuard guard(stop);
     Trainer trainer(config);
@@ -123,8 +126,15 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
             : trainer.run(data, stop, chat.epochCallback(), chat.batchCallback());
     chat.endBar();
     for (const std::string& warning : result.warnings)
-        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+        std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());
     return result;
+}
+
+void warnAboutThreads(int requested)
+{
+    const std::string warning = threadCountWarning(requested);
+    if (!warning.empty())
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
 }
 
 Dataset loadDatasetWithProgress(const std::string& path, bool quiet)

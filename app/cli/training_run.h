@@ -65,6 +65,9 @@ void printComputeSummary(int threads);
 // "epoch 3/10  loss ... (O1 ... O2 ... O3 ...)  val 45.2%  ...  12.3 s": the per-epoch line.
 std::string epochLine(const EpochReport& report, int epochs);
 
+// "warning: 1000 threads asked for, but this machine has 2 cores: using 2" on stderr, when so.
+void warnAboutThreads(int requested);
+
 // Loads a dataset file or xlsa17 folder, with a progress bar unless `quiet`.
 Dataset loadDatasetWithProgress(const std::string& path, bool quiet);
 

@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -46,6 +47,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <sys/stat.h>
+
 using namespace semrel;
 using namespace semrel::ui;
 
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void openingACutShortFileSaysSoWithTheDetailOneClickAway();
     void openingABigFileCanBeCancelled();
     void openingAModelShowsItsHistoryAndSettings();
+    void openingAFifoIsRefusedAtOnce();
+    void savesAndExportsRefuseOpenFilesAndSpecialFiles();
     void tuneFromTheTrainingMenuEndsWithTheChosenModelExplored();
     void droppingAFileOntoTheWindowOpensIt();
     void recentFilesListOpenedFilesMostRecentFirst();
@@ -283,6 +288,93 @@ void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
     QCOMPARE(fresh.trainingPanel()->form()->config().network.encoderHidden, std::vector<int>{16});
     QCOMPARE(fresh.findChild<QTabWidget*>(QStringLiteral("views"))->currentIndex(),
              int(MainWindow::TrainingTab));
+}
+
+void TestMainWindow::openingAFifoIsRefusedAtOnce()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe.h5"));
+    QVERIFY(mkfifo(qPrintable(fifo), 0600) == 0);
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openFile(fifo); // a read would block until someone writes to the pipe
+    QVERIFY(failed.wait(10000));
+    const QString message = failed.last().at(1).toString();
+    QVERIFY2(message.contains(fifo) && message.contains(QStringLiteral("named pipe")),
+             qPrintable(message));
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), 8);
+}
+
+namespace {
+
+QByteArray digestOf(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+QString lastErrorText(QWidget* window)
+{
+    const auto boxes = window->findChildren<QMessageBox*>(QStringLiteral("errorDialog"));
+    return boxes.isEmpty() ? QString() : boxes.last()->text();
+}
+
+} // namespace
+
+// Every save and export of the window is checked as the command line checks its outputs: never
+// a file of an open document (by any name), a folder, a FIFO, or into a missing folder.
+void TestMainWindow::savesAndExportsRefuseOpenFilesAndSpecialFiles()
+{
+    const QString datasetPath = writeDataset(QStringLiteral("tiny.h5"));
+    auto window = openWindow(datasetPath);
+    QVERIFY(window);
+    TrainingPanel* panel = window->trainingPanel();
+    panel->form()->setConfig(semrel::test::tinyTrainingConfig(1));
+    QSignalSpy finished(panel, &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    const QByteArray datasetBytes = digestOf(datasetPath);
+    const QString link = m_dir.filePath(QStringLiteral("link-to-tiny.h5"));
+    QVERIFY(QFile::link(datasetPath, link));
+    const QString fifo = m_dir.filePath(QStringLiteral("out-pipe"));
+    QVERIFY(mkfifo(qPrintable(fifo), 0600) == 0);
+
+    const struct
+    {
+        QString path;
+        QString expected;
+    } refusals[] = {
+        {datasetPath, QStringLiteral("is open in the window")},
+        {link, QStringLiteral("is open in the window")},
+        {fifo, QStringLiteral("is not a regular file")},
+        {m_dir.path(), QStringLiteral("is a folder")},
+        {m_dir.filePath(QStringLiteral("missing/model.h5")), QStringLiteral("does not exist")},
+    };
+    for (const auto& refusal : refusals) {
+        const auto refused = [&](const char* what) {
+            const QString text = lastErrorText(window.get());
+            return qPrintable(QStringLiteral("%1 to %2: '%3'").arg(what, refusal.path, text));
+        };
+        QVERIFY2(!panel->saveModel(refusal.path), refused("saved the model"));
+        QVERIFY2(lastErrorText(window.get()).contains(refusal.expected), refused("save"));
+        QVERIFY2(!panel->exportHistoryCsv(refusal.path), refused("exported the history"));
+        QVERIFY2(lastErrorText(window.get()).contains(refusal.expected), refused("export"));
+        QVERIFY2(!panel->exportChartsPng(refusal.path), refused("exported the charts"));
+        const QString queryRefusal = window->queryView()->exportCsv(refusal.path);
+        QVERIFY2(queryRefusal.contains(refusal.expected), qPrintable(queryRefusal));
+    }
+    QCOMPARE(digestOf(datasetPath), datasetBytes);
+    QVERIFY(QFileInfo(link).isSymLink());
+    struct stat info
+    {
+    };
+    QVERIFY(::stat(qPrintable(fifo), &info) == 0 && S_ISFIFO(info.st_mode));
+
+    const QString modelPath = m_dir.filePath(QStringLiteral("saved-model.h5"));
+    QVERIFY(panel->saveModel(modelPath));
+    QVERIFY(panel->exportHistoryCsv(m_dir.filePath(QStringLiteral("history.csv"))));
 }
 
 void TestMainWindow::tuneFromTheTrainingMenuEndsWithTheChosenModelExplored()

@@ -5,6 +5,7 @@
 #include "chart_export.h"
 #include "dataset/class_table_model.h"
 #include "error_dialog.h"
+#include "output_check.h"
 #include "predictions/thumbnail_cache.h"
 #include "query/image_feature_job.h"
 #include "query/similarity_chart.h"
@@ -419,16 +420,22 @@ void QueryView::refresh()
 
 QString QueryView::exportPng(const QString& path) const
 {
+    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
+        return refusal;
     return exportWidgetPng(m_chart, path);
 }
 
 QString QueryView::exportSvg(const QString& path) const
 {
+    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
+        return refusal;
     return exportWidgetSvg(m_chart, path, tr("SemRel Studio query: %1").arg(m_queryName));
 }
 
 QString QueryView::exportCsv(const QString& path) const
 {
+    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
+        return refusal;
     try {
         writeSimilarityCsv(m_similarities, m_trueClass, tau(), path.toStdString());
         return {};

@@ -10,6 +10,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -50,6 +51,9 @@ public:
     void setUnavailableReason(const QString& reason);
     // The dataset's file: the demo's feature extractor is looked for beside it.
     void setDatasetPath(const QString& path);
+    // The files of the documents open in the window (openDocumentFiles()): no export replaces
+    // one.
+    void setOpenFiles(const QStringList& files) { m_openFiles = files; }
     // A feature extractor file (.h5 demo CNN or TorchScript .pt) for image-file queries.
     void setExtractorPath(const QString& path);
     // Shares the thumbnails (and image root) of the Predictions view; not owned.
@@ -72,6 +76,7 @@ public:
     const std::vector<ClassSimilarity>& similarities() const { return m_similarities; }
 
     // The chart as PNG or SVG, the similarities as CSV. Return an error message, empty on success.
+    // Each first checks `path` as every save is checked (refusalToWrite()).
     QString exportPng(const QString& path) const;
     QString exportSvg(const QString& path) const;
     QString exportCsv(const QString& path) const;
@@ -97,6 +102,7 @@ private:
     QString m_extractorPath;
     ImageFeatureJob* m_imageFeature;
     QString m_datasetPath;
+    QStringList m_openFiles;
     ThumbnailCache* m_thumbnails = nullptr;
 
     std::vector<float> m_feature; // raw, as in the dataset

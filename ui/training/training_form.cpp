@@ -13,8 +13,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include <algorithm>
 #include <limits>
-#include <thread>
 
 namespace semrel::ui {
 
@@ -68,11 +68,11 @@ TrainingForm::TrainingForm(QWidget* parent)
       m_decoderHidden(new QLineEdit(this)), m_method(new QComboBox(this)),
       m_trainSplit(new QComboBox(this)), m_tau(doubleBox(-0.99, 1.0, 0.05, 2, this)),
       m_lambda1(doubleBox(0.0, 1000.0, 0.1, 3, this)),
-      m_lambda2(doubleBox(0.0, 1000.0, 0.1, 3, this)), m_candidates(intBox(1, 10000, this)),
-      m_batchSize(intBox(1, 1 << 16, this)), m_epochs(intBox(1, 100000, this)),
-      m_learningRate(doubleBox(1e-6, 1.0, 1e-4, 6, this)),
+      m_lambda2(doubleBox(0.0, 1000.0, 0.1, 3, this)),
+      m_candidates(intBox(1, kMaxCandidates, this)), m_batchSize(intBox(1, kMaxBatchSize, this)),
+      m_epochs(intBox(1, kMaxEpochs, this)), m_learningRate(doubleBox(1e-6, 1.0, 1e-4, 6, this)),
       m_seed(intBox(0, std::numeric_limits<int>::max(), this)),
-      m_threads(intBox(0, std::max(1, int(std::thread::hardware_concurrency())), this)),
+      m_threads(intBox(0, coreCount(), this)),
       m_evaluateEachEpoch(new QCheckBox(tr("Evaluate after each epoch"), this))
 {
     m_preset->addItem(tr("Custom"), QString());

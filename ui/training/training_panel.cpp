@@ -4,6 +4,7 @@
 
 #include "chart_export.h"
 #include "error_dialog.h"
+#include "output_check.h"
 #include "training/run_status_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
@@ -304,6 +305,8 @@ bool TrainingPanel::saveModel(const QString& path)
         showError(this, tr("Save Model"), tr("There is no trained model to save yet."));
         return false;
     }
+    if (!mayWrite(tr("Save Model"), path))
+        return false;
     try {
         writeModelFile(*model, path.toStdString());
     } catch (const std::exception& e) {
@@ -317,6 +320,8 @@ bool TrainingPanel::saveModel(const QString& path)
 
 bool TrainingPanel::exportChartsPng(const QString& path)
 {
+    if (!mayWrite(tr("Export Charts"), path))
+        return false;
     m_charts->flush();
     const QString error = exportWidgetPng(m_charts, path);
     if (!error.isEmpty())
@@ -326,6 +331,8 @@ bool TrainingPanel::exportChartsPng(const QString& path)
 
 bool TrainingPanel::exportChartsSvg(const QString& path)
 {
+    if (!mayWrite(tr("Export Charts"), path))
+        return false;
     m_charts->flush();
     const QString error = exportWidgetSvg(m_charts, path, tr("SemRel Studio training curves"));
     if (!error.isEmpty())
@@ -335,6 +342,8 @@ bool TrainingPanel::exportChartsSvg(const QString& path)
 
 bool TrainingPanel::exportHistoryCsv(const QString& path)
 {
+    if (!mayWrite(tr("Export History"), path))
+        return false;
     std::vector<RunHistory> runs;
     for (const TrainingRun& run : m_charts->runs())
         runs.push_back({run.label.toStdString(), run.history});
@@ -345,6 +354,14 @@ bool TrainingPanel::exportHistoryCsv(const QString& path)
         showError(this, tr("Export History"), QString::fromUtf8(e.what()));
         return false;
     }
+}
+
+bool TrainingPanel::mayWrite(const QString& title, const QString& path)
+{
+    const QString refusal = refusalToWrite(path, m_openFiles);
+    if (!refusal.isEmpty())
+        showError(this, title, refusal);
+    return refusal.isEmpty();
 }
 
 QString TrainingPanel::askPath(const QString& title, const QString& filter, const QString& suffix)

@@ -8,6 +8,7 @@
 #include <semrel/dataset/dataset.h>
 #include <semrel/training/trainer.h>
 
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -45,7 +46,13 @@ public:
     bool hasResult() const { return m_session->model() != nullptr; }
     const TrainingResult* lastResult() const { return m_session->lastResult().get(); }
 
+    // The files of the documents open in the window (openDocumentFiles()): no save or export
+    // replaces one.
+    void setOpenFiles(const QStringList& files) { m_openFiles = files; }
+
     // Writes the last result's model (atomic, via the core). Shows errors; returns success.
+    // Every save and export is first checked as the command line checks its outputs
+    // (refusalToWrite()).
     bool saveModel(const QString& path);
     bool exportChartsPng(const QString& path);
     bool exportChartsSvg(const QString& path);
@@ -103,10 +110,13 @@ private:
     void onTuningFinished();
     void askAndTune();
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
+    // False, after showing why, when `path` may not be written (refusalToWrite()).
+    bool mayWrite(const QString& title, const QString& path);
 
     TrainingSession* m_session;
     bool m_wasRunning = false; // for runningChanged()
     QString m_lastDirectory;
+    QStringList m_openFiles;
 
     TrainingForm* m_form;
     TrainingCharts* m_charts;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/attribute_table.h>
 #include <semrel/errors.h>
+#include <semrel/storage/input_file.h>
 
 #include <cerrno>
 #include <cmath>
@@ -99,6 +100,7 @@ void checkRoles(const AttributeTable& table, const std::string& path)
 
 AttributeTable readAttributeTable(const std::string& path)
 {
+    requireRegularFile(path);
     std::ifstream in(path);
     if (!in)
         throw DataError(path + ": cannot open the attribute table");

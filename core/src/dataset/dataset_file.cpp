@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "storage/hdf5_reader.h"
 #include "storage/hdf5_writer.h"
-#include "storage/pending_file.h"
 
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/errors.h>
@@ -205,11 +204,11 @@ void writeDatasetFile(const Dataset& data, const std::string& path,
                       const ProgressCallback& progress)
 {
     validateDataset(data, path);
-    PendingFile pending(path);
-    h5::Writer out(pending.path(), path);
+    h5::Writer out(path);
     writeContents(out, data, progress);
-    out.close();
-    pending.commit();
+    if (progress)
+        progress(1.0, "saving and checking");
+    out.save();
 }
 
 bool isHdf5File(const std::string& path)

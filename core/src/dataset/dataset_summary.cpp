@@ -29,6 +29,19 @@ DatasetSummary summarizeDataset(const Dataset& data)
     return s;
 }
 
+std::vector<std::string> datasetInputFiles(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec))
+        return {path};
+    const std::filesystem::path folder(path);
+    std::vector<std::string> files = {path};
+    for (const char* name :
+         {"res101.mat", "att_splits.mat", "trainclasses1.txt", "valclasses1.txt"})
+        files.push_back((folder / name).string());
+    return files;
+}
+
 Dataset loadDataset(const std::string& path, const ProgressCallback& progress)
 {
     std::error_code ec;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/idx_file.h>
 #include <semrel/errors.h>
+#include <semrel/storage/input_file.h>
 
 #include <algorithm>
 #include <array>
@@ -17,7 +18,8 @@ namespace {
 class GzFile
 {
 public:
-    explicit GzFile(const std::string& path) : m_path(path), m_file(gzopen(path.c_str(), "rb"))
+    explicit GzFile(const std::string& path)
+        : m_path(path), m_file((requireRegularFile(path), gzopen(path.c_str(), "rb")))
     {
         if (!m_file)
             throw DataError(path + ": cannot open the file");

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/errors.h>
+#include <semrel/storage/input_file.h>
 
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <random>
+#include <string>
 #include <unordered_map>
 
 namespace semrel {
@@ -31,19 +34,6 @@ private:
     std::mt19937_64 m_engine;
 };
 
-void checkSpec(const SyntheticSpec& s)
-{
-    if (!s.classNames.empty() && static_cast<int>(s.classNames.size()) != s.classCount)
-        throw DataError("synthetic dataset: " + std::to_string(s.classNames.size()) +
-                        " class names for " + std::to_string(s.classCount) + " classes");
-    const int seen = s.classCount - s.unseenClassCount;
-    if (s.classCount < 2 || s.unseenClassCount < 1 || seen < 1 || s.valClassCount < 0 ||
-        s.valClassCount >= seen || s.samplesPerClass < 2 || s.featureDim < 1 ||
-        s.embeddingDim < 1 || s.noise < 0 || s.testSeenFraction < 0 || s.testSeenFraction >= 1)
-        throw DataError("synthetic dataset: the spec is inconsistent (need >= 1 unseen and >= 1 "
-                        "seen class, fewer val classes than seen classes, >= 2 samples per class)");
-}
-
 // The hidden map applied to one class embedding: the noise-free centre of its features.
 void classSignal(const FloatMatrix& map, const float* embedding, std::vector<double>& signal)
 {
@@ -57,9 +47,40 @@ void classSignal(const FloatMatrix& map, const float* embedding, std::vector<dou
 
 } // namespace
 
+void validateSyntheticSpec(const SyntheticSpec& s)
+{
+    auto require = [](bool ok, const std::string& what) {
+        if (!ok)
+            throw DataError("synthetic dataset: " + what);
+    };
+    require(s.classNames.empty() || static_cast<int>(s.classNames.size()) == s.classCount,
+            std::to_string(s.classNames.size()) + " class names for " +
+                std::to_string(s.classCount) + " classes");
+    require(s.classCount >= 2 && s.classCount <= kMaxSyntheticClasses,
+            "the class count must be in [2, " + std::to_string(kMaxSyntheticClasses) + "]");
+    require(s.unseenClassCount >= 1 && s.unseenClassCount < s.classCount,
+            "there must be at least one unseen and one seen class");
+    require(s.valClassCount >= 0 && s.valClassCount < s.classCount - s.unseenClassCount,
+            "the validation classes must be fewer than the seen classes");
+    require(s.samplesPerClass >= 2 && s.samplesPerClass <= kMaxSyntheticSamplesPerClass,
+            "the samples per class must be in [2, " + std::to_string(kMaxSyntheticSamplesPerClass) +
+                "]");
+    require(s.featureDim >= 1 && s.featureDim <= kMaxSyntheticDimension && s.embeddingDim >= 1 &&
+                s.embeddingDim <= kMaxSyntheticDimension,
+            "the feature and attribute dimensions must be in [1, " +
+                std::to_string(kMaxSyntheticDimension) + "]");
+    const double values = static_cast<double>(s.classCount) * s.samplesPerClass * s.featureDim;
+    require(values <= static_cast<double>(kMaxSyntheticValues),
+            "classes x samples x features must be at most " + std::to_string(kMaxSyntheticValues) +
+                " (found " + std::to_string(static_cast<long long>(values)) + ")");
+    require(std::isfinite(s.noise) && s.noise >= 0, "the noise must be a number >= 0");
+    require(std::isfinite(s.testSeenFraction) && s.testSeenFraction >= 0 && s.testSeenFraction < 1,
+            "the test_seen fraction must be in [0, 1)");
+}
+
 Dataset makeSyntheticDataset(const SyntheticSpec& spec)
 {
-    checkSpec(spec);
+    validateSyntheticSpec(spec);
     Gaussian gauss(spec.seed);
     Dataset data;
     data.name = "synthetic";
@@ -113,6 +134,9 @@ Dataset makeSyntheticDataset(const SyntheticSpec& spec)
 
 std::vector<std::string> readClassNamesFile(const std::string& path)
 {
+    std::error_code ignored;
+    if (std::filesystem::exists(path, ignored))
+        requireRegularFile(path); // opening a FIFO would block forever
     std::ifstream in(path);
     if (!in)
         throw DataError(path + ": cannot read the class names file");

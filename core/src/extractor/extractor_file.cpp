@@ -7,7 +7,6 @@
 #include "extractor/demo_cnn.h"
 #include "storage/hdf5_reader.h"
 #include "storage/hdf5_writer.h"
-#include "storage/pending_file.h"
 
 #include <semrel/errors.h>
 
@@ -74,8 +73,7 @@ void checkHeader(const h5::Reader& in)
 
 void writeDemoCnnFile(const DemoCnnExtractor& extractor, const std::string& path)
 {
-    PendingFile pending(path);
-    h5::Writer out(pending.path(), path);
+    h5::Writer out(path);
     out.writeAttribute("format", std::string(kFormat));
     out.writeAttribute("version", kVersion);
     out.writeAttribute("architecture", std::string(kArchitecture));
@@ -99,8 +97,7 @@ void writeDemoCnnFile(const DemoCnnExtractor& extractor, const std::string& path
         out.createGroup("/training");
         out.writeStrings("/training/classes", extractor.trainedOn);
     }
-    out.close();
-    pending.commit();
+    out.save();
 }
 
 std::unique_ptr<DemoCnnExtractor> readDemoCnnFile(const std::string& path)

@@ -5,6 +5,7 @@
 
 #include <semrel/errors.h>
 #include <semrel/extractor/feature_extractor.h>
+#include <semrel/storage/input_file.h>
 
 #include <torch/script.h>
 
@@ -79,6 +80,7 @@ private:
 
 std::string fileStart(const std::string& path)
 {
+    requireRegularFile(path); // a FIFO would block the read below
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw DataError(path + ": cannot open the feature extractor file");

@@ -40,7 +40,7 @@ std::string openBlasKernels()
 
 } // namespace
 
-int defaultThreadCount()
+int coreCount()
 {
     cpu_set_t allowed;
     CPU_ZERO(&allowed);
@@ -49,9 +49,27 @@ int defaultThreadCount()
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
+int defaultThreadCount()
+{
+    return coreCount();
+}
+
+int threadCountFor(int requested)
+{
+    return requested > 0 ? std::min(requested, coreCount()) : defaultThreadCount();
+}
+
+std::string threadCountWarning(int requested)
+{
+    if (requested <= coreCount())
+        return {};
+    return std::to_string(requested) + " threads asked for, but this machine has " +
+           std::to_string(coreCount()) + " cores: using " + std::to_string(coreCount());
+}
+
 int configureThreads(int count)
 {
-    const int threads = count > 0 ? count : defaultThreadCount();
+    const int threads = threadCountFor(count);
     at::set_num_threads(threads);
     setOpenBlasThreads(threads);
     return at::get_num_threads();

@@ -83,6 +83,9 @@ const char* className(std::uint32_t classId, bool logical)
 
 std::vector<unsigned char> readPayload(Cursor& cursor, const Tag& tag, const char* item)
 {
+    // Before the allocation: a damaged tag may claim up to 4 GiB in a file of a few bytes.
+    if (!tag.small && tag.size > cursor.remaining())
+        cursor.corrupt(std::string(item) + " runs past the end of its element");
     std::vector<unsigned char> bytes(static_cast<std::size_t>(tag.size));
     if (tag.small) {
         std::memcpy(bytes.data(), tag.data, bytes.size());

@@ -42,8 +42,9 @@ public:
     std::vector<double> readNumeric(const std::string& name) override
     {
         OpenVariable v = openNumeric(name);
+        const std::uint64_t count = requirePlausible(v);
         std::vector<double> values;
-        values.reserve(static_cast<std::size_t>(v.header.info.count()));
+        values.reserve(static_cast<std::size_t>(count));
         readNumericData(*v.cursor, v.header.info.count(),
                         [&](const double* block, std::uint64_t, std::uint64_t n) {
                             values.insert(values.end(), block, block + n);
@@ -59,6 +60,12 @@ public:
         v.source->verifyEnd();
     }
 
+    void requirePlausibleCount(const std::string& name) override
+    {
+        OpenVariable v = open(name);
+        requirePlausible(v);
+    }
+
     std::vector<std::string> readStrings(const std::string& name) override
     {
         OpenVariable v = open(name);
@@ -71,6 +78,16 @@ public:
     }
 
 private:
+    // Every element takes at least a byte: a count the variable's bytes cannot hold is damage,
+    // refused before it sizes an allocation (a fuzzed file asked for 32 GiB here).
+    static std::uint64_t requirePlausible(const OpenVariable& v)
+    {
+        const std::uint64_t count = v.header.info.count();
+        if (count > v.cursor->remaining())
+            v.cursor->corrupt("it claims " + std::to_string(count) + " values in " +
+                              std::to_string(v.cursor->remaining()) + " bytes");
+        return count;
+    }
     void scan();
     void scanElement(std::uint64_t offset, std::uint32_t type, std::uint64_t length);
     OpenVariable open(const std::string& name);
@@ -142,14 +159,18 @@ OpenVariable Mat5File::openAt(const Entry& entry, const std::string& what)
     else
         v.source = std::make_unique<FileRegion>(m_file, entry.offset, entry.length);
     v.input = std::make_unique<ElementInput>(*v.source, what);
-    std::uint64_t budget = entry.length;
+    // What the file holds of the element: a truncated one (opened for its name) may claim 4 GiB,
+    // and every allocation inside it is bounded by the budget.
+    const std::uint64_t available =
+        std::min(entry.length, m_file.size() - std::min(entry.offset, m_file.size()));
+    std::uint64_t budget = available;
     if (entry.compressed) {
         unsigned char tag[8];
         v.input->readExact(tag, sizeof tag, "the tag of the compressed variable");
         budget = loadU32(tag + 4);
         if (loadU32(tag) != miMATRIX)
             throw DataError(what + " is corrupt: its compressed data is not a matrix element");
-        if (budget > entry.length * kMaxInflateRatio + 1024)
+        if (budget > available * kMaxInflateRatio + 1024)
             throw DataError(what + " is corrupt: " + std::to_string(entry.length) +
                             " compressed bytes cannot hold the " + std::to_string(budget) +
                             " bytes it claims");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "mat/mat73_reader.h"
 
+#include "storage/hdf5_containment.h"
+#include "storage/hdf5_group_tree.h"
 #include "storage/hdf5_handle.h"
 
 #include <semrel/errors.h>
@@ -133,12 +135,21 @@ class Mat73File : public MatFile
 public:
     explicit Mat73File(const std::string& path) : MatFile(path)
     {
-        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+        h5::silenceErrors();
+        if (const std::string damage = h5::damagedGroupTree(path); !damage.empty())
+            fail("is corrupt: " + damage);
         m_file = Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
         if (!m_file.valid())
             fail("is not a readable MAT v7.3 (HDF5) file: it is truncated or corrupt");
         scan();
     }
+    ~Mat73File() override
+    {
+        m_file.reset();
+        h5::clearErrors();
+    }
+    Mat73File(const Mat73File&) = delete;
+    Mat73File& operator=(const Mat73File&) = delete;
 
     std::vector<double> readNumeric(const std::string& name) override
     {
@@ -154,6 +165,12 @@ public:
     }
 
     void readFloats(const std::string& name, float* out, const FloatBlockSink& sink) override;
+    void requirePlausibleCount(const std::string& name) override
+    {
+        const VariableInfo& info = require(name);
+        if (info.count() > 0)
+            openChecked(name, info.count());
+    }
     std::vector<std::string> readStrings(const std::string& name) override;
 
 private:
@@ -184,7 +201,10 @@ void Mat73File::scan()
                                                   name, sizeof name, H5P_DEFAULT);
         if (length <= 0 || length >= static_cast<ssize_t>(sizeof name) || name[0] == '#')
             continue; // #refs# and #subsystem# hold the parts of variables, not variables
-        Handle object(H5Oopen(m_file.get(), name, H5P_DEFAULT), H5Oclose);
+        const std::string foreign = h5::foreignLink(m_file.get(), name);
+        if (!foreign.empty())
+            fail(std::string("variable '") + name + "' " + foreign);
+        Handle object(H5Oopen(m_file.get(), name, h5::localAccess()), H5Oclose);
         if (!object.valid())
             fail(std::string("is corrupt: variable '") + name + "' cannot be opened");
         VariableInfo info;
@@ -214,9 +234,12 @@ void Mat73File::scan()
 
 Handle Mat73File::openChecked(const std::string& name, std::uint64_t count)
 {
-    Handle dataset(H5Dopen2(m_file.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+    Handle dataset(H5Dopen2(m_file.get(), name.c_str(), h5::localAccess()), H5Dclose);
     if (!dataset.valid())
         failVariable(name, "cannot be opened: the file is corrupt");
+    const std::string foreign = h5::foreignStorage(dataset.get());
+    if (!foreign.empty())
+        failVariable(name, foreign);
     Handle type(H5Dget_type(dataset.get()), H5Tclose);
     const bool isReference = type.valid() && H5Tget_class(type.get()) == H5T_REFERENCE;
     if (!isReference && !isPlainNumberType(dataset.get()))
@@ -281,6 +304,9 @@ std::vector<std::string> Mat73File::readStrings(const std::string& name)
         if (!target.valid() || H5Iget_type(target.get()) != H5I_DATASET)
             failVariable(name, "entry " + std::to_string(i + 1) +
                                    " refers to nothing readable: the file is corrupt");
+        const std::string foreign = h5::foreignStorage(target.get());
+        if (!foreign.empty())
+            failVariable(name, "entry " + std::to_string(i + 1) + " " + foreign);
         strings.push_back(readText(target.get(), name, i + 1));
     }
     return strings;

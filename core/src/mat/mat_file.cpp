@@ -4,8 +4,10 @@
 
 #include "mat/mat5_reader.h"
 #include "mat/mat73_reader.h"
+#include "storage/hdf5_handle.h"
 
 #include <semrel/errors.h>
+#include <semrel/storage/input_file.h>
 
 #include <hdf5.h>
 
@@ -110,6 +112,7 @@ enum class Flavour { V5, V73, Unknown };
 
 Flavour flavourOf(const std::string& path)
 {
+    requireRegularFile(path); // before the open: a FIFO would block it
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file)
         throw DataError(path + ": cannot open (" + std::strerror(errno) + ")");
@@ -129,8 +132,10 @@ Flavour flavourOf(const std::string& path)
                             ": is a big-endian MAT file; only little-endian files are supported");
     }
     // A v7.3 file without the MATLAB text header is still plain HDF5 that MATLAB reads.
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    if (H5Fis_hdf5(path.c_str()) > 0)
+    h5::silenceErrors();
+    const bool hdf5 = H5Fis_hdf5(path.c_str()) > 0;
+    h5::clearErrors();
+    if (hdf5)
         return Flavour::V73;
     if (got < sizeof header)
         throw DataError(path + ": is not a MAT file: it has " + std::to_string(got) +

@@ -53,6 +53,10 @@ public:
     virtual void readFloats(const std::string& name, float* out, const FloatBlockSink& sink) = 0;
     // A cell array of char arrays as UTF-8 strings, column-major.
     virtual std::vector<std::string> readStrings(const std::string& name) = 0;
+    // Throws DataError when the variable claims more elements than the bytes the file stores
+    // for it can hold: call before allocating for count() elements, so that a damaged size
+    // field is refused rather than turned into an allocation of terabytes.
+    virtual void requirePlausibleCount(const std::string& name) = 0;
 
 protected:
     explicit MatFile(std::string path) : m_path(std::move(path)) {}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 
 namespace semrel {
@@ -24,8 +25,8 @@ void require(bool ok, const std::string& field, const std::string& expected, dou
     if (ok)
         return;
     std::ostringstream message;
-    message << "training configuration: " << field << " must be " << expected << ", found "
-            << found;
+    message << std::setprecision(15) << "training configuration: " << field << " must be "
+            << expected << ", found " << found;
     throw Error(message.str());
 }
 
@@ -88,22 +89,52 @@ double effectiveLambda2(const TrainingConfig& config)
     return config.method == Method::B3 ? 0.0 : config.lambda2;
 }
 
+void validateThreadCount(int threads)
+{
+    if (threads < 0)
+        throw Error("threads must be >= 0 (0: automatic), found " + std::to_string(threads));
+}
+
+void validateTau(double tau)
+{
+    if (!(std::isfinite(tau) && tau > -1.0 && tau <= 1.0)) {
+        std::ostringstream message;
+        message << std::setprecision(15) << "tau must be in (-1, 1], found " << tau;
+        throw Error(message.str());
+    }
+}
+
 void validateConfig(const TrainingConfig& c)
 {
-    require(std::isfinite(c.tau) && c.tau > -1.0 && c.tau <= 1.0, "tau", "in (-1, 1]", c.tau);
+    try {
+        validateTau(c.tau);
+    } catch (const Error& e) {
+        throw Error(std::string("training configuration: ") + e.what());
+    }
     require(std::isfinite(c.lambda1) && c.lambda1 >= 0.0, "lambda1", ">= 0", c.lambda1);
     require(std::isfinite(c.lambda2) && c.lambda2 >= 0.0, "lambda2", ">= 0", c.lambda2);
-    require(c.candidates >= 1, "candidates (p)", ">= 1", c.candidates);
-    require(c.batchSize >= 1, "batch size", ">= 1", c.batchSize);
-    require(c.epochs >= 1, "epochs", ">= 1", c.epochs);
+    require(c.candidates >= 1 && c.candidates <= kMaxCandidates, "candidates (p)",
+            "in [1, " + std::to_string(kMaxCandidates) + "]", c.candidates);
+    require(c.batchSize >= 1 && c.batchSize <= kMaxBatchSize, "batch size",
+            "in [1, " + std::to_string(kMaxBatchSize) + "]", c.batchSize);
+    require(c.epochs >= 1 && c.epochs <= kMaxEpochs, "epochs",
+            "in [1, " + std::to_string(kMaxEpochs) + "]", c.epochs);
     require(std::isfinite(c.learningRate) && c.learningRate > 0.0, "learning rate", "> 0",
             c.learningRate);
     require(std::isfinite(c.weightDecay) && c.weightDecay >= 0.0, "weight decay", ">= 0",
             c.weightDecay);
-    for (int width : c.network.encoderHidden)
-        require(width >= 1, "an encoder hidden layer width", ">= 1", width);
-    for (int width : c.network.decoderHidden)
-        require(width >= 1, "a decoder hidden layer width", ">= 1", width);
+    for (const auto* widths : {&c.network.encoderHidden, &c.network.decoderHidden}) {
+        const bool encoder = widths == &c.network.encoderHidden;
+        const std::string side = encoder ? "encoder" : "decoder";
+        require(widths->size() <= static_cast<std::size_t>(kMaxHiddenLayers),
+                "the " + side + "'s hidden layer count",
+                "at most " + std::to_string(kMaxHiddenLayers), static_cast<double>(widths->size()));
+        for (int width : *widths)
+            require(width >= 1 && width <= kMaxLayerWidth,
+                    std::string(encoder ? "an " : "a ") + side + " hidden layer width",
+                    "in [1, " + std::to_string(kMaxLayerWidth) + "]", width);
+    }
+    require(c.threads >= 0, "threads", ">= 0 (0: automatic)", c.threads);
     require(c.trainSplit == Split::Train || c.trainSplit == Split::Trainval, "train split",
             "train or trainval (split index 0 or 1)", static_cast<int>(c.trainSplit));
 }

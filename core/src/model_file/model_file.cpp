@@ -3,7 +3,9 @@
 // Reading the model file (docs/FORMATS.md, "Model file"); writing is model_file_writer.cpp.
 // Everything that comes from the file is checked here (presence, type, rank, length, finite
 // values); whether the weights fit the network is RelationModel's check.
+#include "model_file/model_checksum.h"
 #include "model_file/model_file_layout.h"
+#include "storage/hdf5_containment.h"
 #include "storage/hdf5_handle.h"
 #include "storage/hdf5_reader.h"
 
@@ -14,6 +16,8 @@
 #include <hdf5.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -25,14 +29,7 @@ namespace {
 class ModelReader
 {
 public:
-    explicit ModelReader(const std::string& path) : m_file(path)
-    {
-        // h5::Reader answers for fixed ranks only; listing a group and asking a tensor's rank
-        // need the file itself. It opened fine a moment ago, so this open only fails oddly.
-        m_raw = h5::Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-        if (!m_raw.valid())
-            failHdf5("", "could not be opened");
-    }
+    explicit ModelReader(const std::string& path) : m_file(path) {}
 
     const h5::Reader& file() const { return m_file; }
 
@@ -107,17 +104,7 @@ public:
         return values;
     }
 
-    int rankOf(const std::string& field) const
-    {
-        h5::Handle dataset(H5Dopen2(m_raw.get(), field.c_str(), H5P_DEFAULT), H5Dclose);
-        if (!dataset.valid())
-            fail(field, "is not a dataset");
-        h5::Handle space(H5Dget_space(dataset.get()), H5Sclose);
-        const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
-        if (rank < 0)
-            failHdf5(field, "could not be read");
-        return rank;
-    }
+    int rankOf(const std::string& field) const { return m_file.rank(field); }
 
     // Member names of a group in creation order (our files), else by name (files from elsewhere
     // that do not track the order).
@@ -130,21 +117,21 @@ public:
             static_cast<std::vector<std::string>*>(out)->emplace_back(name);
             return 0;
         };
+        const hid_t file = m_file.fileId();
         hsize_t at = 0;
-        if (H5Literate_by_name(m_raw.get(), group.c_str(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &at,
-                               collect, &names, H5P_DEFAULT) >= 0)
+        if (H5Literate_by_name(file, group.c_str(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &at, collect,
+                               &names, h5::localAccess()) >= 0)
             return names;
         names.clear();
         at = 0;
-        if (H5Literate_by_name(m_raw.get(), group.c_str(), H5_INDEX_NAME, H5_ITER_INC, &at, collect,
-                               &names, H5P_DEFAULT) < 0)
+        if (H5Literate_by_name(file, group.c_str(), H5_INDEX_NAME, H5_ITER_INC, &at, collect,
+                               &names, h5::localAccess()) < 0)
             failHdf5(group, "could not be listed");
         return names;
     }
 
 private:
     h5::Reader m_file;
-    h5::Handle m_raw;
 };
 
 TrainingConfig readConfig(const ModelReader& in)
@@ -157,6 +144,11 @@ TrainingConfig readConfig(const ModelReader& in)
     } catch (const Error& e) {
         in.fail(g + "method", e.what());
     }
+    // Stored values are read exactly as written: another spelling of the same method (or a
+    // flag of 3) can only be damage.
+    if (method != methodName(c.method))
+        in.fail(g + "method",
+                "is '" + method + "', expected the lower-case name '" + methodName(c.method) + "'");
     c.tau = in.real(g + "tau");
     c.lambda1 = in.real(g + "lambda1");
     c.lambda2 = in.real(g + "lambda2");
@@ -185,7 +177,10 @@ TrainingConfig readConfig(const ModelReader& in)
         }
     if (!known)
         in.fail(g + "train_split", "names no split ('" + split + "')");
-    c.evaluateEachEpoch = in.integer(g + "evaluate_each_epoch") != 0;
+    const std::int64_t evaluate = in.integer(g + "evaluate_each_epoch");
+    if (evaluate != 0 && evaluate != 1)
+        in.fail(g + "evaluate_each_epoch", "is " + std::to_string(evaluate) + ", expected 0 or 1");
+    c.evaluateEachEpoch = evaluate == 1;
     c.checkpointPath = in.text(g + "checkpoint_path");
     try {
         validateConfig(c);
@@ -273,6 +268,45 @@ std::vector<EpochReport> readHistory(const ModelReader& in)
     return history;
 }
 
+// The root attributes that repeat /config for h5dump users must agree with it.
+void checkSummary(const ModelReader& in, const TrainingConfig& c)
+{
+    const h5::Reader& file = in.file();
+    auto require = [&](bool same, const char* name) {
+        if (!same)
+            in.fail("", std::string("attribute '") + name + "' disagrees with /config");
+    };
+    require(file.stringAttribute("method") == methodName(c.method), "method");
+    // Compared bit for bit: the same number was written to both.
+    auto sameBits = [](double a, double b) {
+        return std::memcmp(&a, &b, sizeof a) == 0;
+    };
+    require(sameBits(file.realAttribute("tau"), c.tau), "tau");
+    require(sameBits(file.realAttribute("lambda1"), c.lambda1), "lambda1");
+    require(sameBits(file.realAttribute("lambda2"), c.lambda2), "lambda2");
+    require(file.unsignedAttribute("seed") == c.seed, "seed");
+}
+
+// Version 2 files carry a CRC-32 of their contents (model_checksum.h); version 1 files none.
+void checkChecksum(const ModelReader& in, std::int64_t version, const ModelState& s)
+{
+    if (version < 2)
+        return;
+    const h5::Reader& file = in.file();
+    if (!file.hasAttribute(model_layout::kChecksum))
+        in.fail("", "has no 'checksum' attribute, which every version 2 file carries: the file is "
+                    "damaged");
+    const std::int64_t stored = file.intAttribute(model_layout::kChecksum);
+    const std::uint32_t computed = modelChecksum(s);
+    if (stored != std::int64_t{computed}) {
+        char text[96];
+        std::snprintf(text, sizeof text, "(stored %08llx, computed %08x)",
+                      static_cast<unsigned long long>(stored), computed);
+        in.fail("", std::string("does not match the checksum stored in it ") + text +
+                        ": the file is damaged");
+    }
+}
+
 ModelState readContents(const ModelReader& in)
 {
     const h5::Reader& file = in.file();
@@ -323,6 +357,9 @@ ModelState readContents(const ModelReader& in)
     s.completedEpochs = static_cast<int>(completed);
     if (file.exists(model_layout::kCheckpoint))
         s.optimizerState = readTensors(in, model_layout::kOptimizer);
+    checkSummary(in, s.config);
+    checkChecksum(in, version, s);
+    validateModelState(s, file.path());
     return s;
 }
 

@@ -11,7 +11,10 @@ namespace semrel::model_layout {
 
 constexpr const char* kFormat = "semrel-model";
 // Raised when a change would make older readers misread a file; they refuse newer versions.
-constexpr std::int64_t kVersion = 1;
+// Version 2 added the root attribute `checksum` (model_checksum.h); version 1 files, which have
+// none, are still read.
+constexpr std::int64_t kVersion = 2;
+constexpr const char* kChecksum = "checksum";
 
 constexpr const char* kConfig = "/config";
 constexpr const char* kWeights = "/weights";

@@ -6,10 +6,10 @@
 
 #include <semrel/errors.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
+#include <fstream>
+#include <iterator>
 
 namespace semrel::csv {
 
@@ -36,17 +36,16 @@ std::string number(double value)
 void writeFile(const std::string& path, const std::string& text)
 {
     PendingFile pending(path);
-    std::FILE* file = std::fopen(pending.path().c_str(), "wb");
-    if (!file)
-        throw DataError(path + ": could not open for writing (" + std::strerror(errno) + ")");
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
-                         std::fflush(file) == 0 && std::ferror(file) == 0;
-    const int error = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed)
-        throw DataError(path + ": could not write the file (" +
-                        std::strerror(written ? errno : error) + ")");
-    pending.commit();
+    pending.write(text.data(), text.size());
+    // Read back from the disk before the rename, as every file written is (docs/FORMATS.md).
+    pending.commit([&text](const std::string& written) {
+        std::ifstream in(written, std::ios::binary);
+        const std::string back((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        if (back != text)
+            throw DataError("it holds " + std::to_string(back.size()) + " bytes, " +
+                            std::to_string(text.size()) + " were written");
+    });
 }
 
 } // namespace semrel::csv

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "storage/hdf5_handle.h"
 
+#include <semrel/storage/input_file.h>
+
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -32,6 +35,11 @@ std::string lastErrorDetail()
 {
     std::string detail;
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keepInnermost, &detail);
+    clearErrors();
+    // HDF5's own texts may span lines (a write failure quotes ctime(), newline included): a
+    // message is one line.
+    std::replace_if(
+        detail.begin(), detail.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     return detail;
 }
 
@@ -70,10 +78,17 @@ std::string explainReadFailure(const std::string& detail)
     return "the file is damaged, or incomplete";
 }
 
+void clearErrors()
+{
+    H5Eclear2(H5E_DEFAULT);
+}
+
 bool startsWithSignature(const std::string& path)
 {
     static constexpr std::array<char, 8> kSignature = {'\x89', 'H',  'D',    'F',
                                                        '\r',   '\n', '\x1a', '\n'};
+    if (!isRegularFile(path))
+        return false;
     std::array<char, 8> head{};
     std::ifstream in(path, std::ios::binary);
     if (!in.read(head.data(), head.size()))

@@ -57,8 +57,8 @@ private:
 void silenceErrors();
 
 // The innermost description on HDF5's error stack for this thread (for example "truncated file:
-// eof = 800, sblock->base_addr = 0, stored_eof = 2144"), or an empty string. Call right after a
-// failing HDF5 call, before the next one clears the stack.
+// eof = 800, sblock->base_addr = 0, stored_eof = 2144") on one line, or an empty string. Call
+// right after a failing HDF5 call, before the next one clears the stack. Clears the stack.
 std::string lastErrorDetail();
 
 // Why HDF5 failed to read a file, in a user's words, from its innermost description
@@ -66,8 +66,15 @@ std::string lastErrorDetail();
 // (cut short while copying or downloading?)", "the file is damaged: ...". Never empty.
 std::string explainReadFailure(const std::string& detail);
 
-// True when the file starts with the 8-byte HDF5 signature. Cheap; false for a missing file. HDF5
-// also allows the signature after a user block (at 512, 1024, ...); our writers never add one.
+// Empties this thread's HDF5 error stack. A stack left with entries on a thread holds references
+// to HDF5's error classes and messages, and at exit the library then cannot close them ("HDF5:
+// infinite loop closing library", seen after a damaged file was opened on a window's pool
+// thread). Readers and writers call it when they are done with a file.
+void clearErrors();
+
+// True when the file is a regular file that starts with the 8-byte HDF5 signature. Cheap; false
+// for a missing file, a folder, a FIFO or a device (never opened, so never waited on). HDF5 also
+// allows the signature after a user block (at 512, 1024, ...); our writers never add one.
 bool startsWithSignature(const std::string& path);
 
 } // namespace semrel::h5

@@ -2,8 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "storage/hdf5_reader.h"
 
+#include "storage/hdf5_containment.h"
+#include "storage/hdf5_group_tree.h"
+
+#include <semrel/storage/input_file.h>
+
+#include <algorithm>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -69,10 +74,17 @@ std::vector<std::string> readStringValues(const Reader& file, const std::string&
     std::vector<char> raw(n * size);
     if (!memType.valid() || rawRead(memType.get(), raw.data()) < 0)
         file.failHdf5(field, "could not be read");
-    const bool spacePadded = H5Tget_strpad(fileType) == H5T_STR_SPACEPAD;
+    const H5T_str_t padding = H5Tget_strpad(fileType);
+    const bool spacePadded = padding == H5T_STR_SPACEPAD;
+    // A null-terminated string may carry anything after its terminator; padded ones may not.
+    const bool padded = padding != H5T_STR_NULLTERM;
     for (std::size_t i = 0; i < n; ++i) {
         const char* s = raw.data() + i * size;
         std::size_t length = strnlen(s, size);
+        // NUL padding runs to the end: a character after a NUL means the text holds a NUL, and
+        // cutting it there would change it without a word.
+        if (padded && std::any_of(s + length, s + size, [](char c) { return c != '\0'; }))
+            file.fail(field, "entry " + std::to_string(i) + " contains a NUL character");
         while (spacePadded && length > 0 && s[length - 1] == ' ')
             --length;
         out.emplace_back(s, length);
@@ -163,21 +175,26 @@ std::vector<std::string> Array::readStrings() const
 Reader::Reader(std::string path) : m_path(std::move(path))
 {
     silenceErrors();
-    std::error_code error;
-    const auto status = std::filesystem::status(m_path, error);
-    if (!std::filesystem::exists(status))
-        fail("", "no such file");
-    if (std::filesystem::is_directory(status))
-        fail("", "is a folder, not a file");
+    requireRegularFile(m_path); // before anything opens it: a FIFO would block the open
     if (!std::ifstream(m_path, std::ios::binary))
         fail("", "cannot be opened for reading (permission denied?)");
     // A damaged file that still starts with the signature is left to H5Fopen, whose error says
     // more than "not HDF5".
-    if (H5Fis_hdf5(m_path.c_str()) <= 0 && !startsWithSignature(m_path))
+    if (H5Fis_hdf5(m_path.c_str()) <= 0 && !startsWithSignature(m_path)) {
+        clearErrors();
         fail("", "not an HDF5 file");
+    }
+    if (const std::string damage = damagedGroupTree(m_path); !damage.empty())
+        fail("", "is corrupt: " + damage);
     m_file = Handle(H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!m_file.valid())
         failHdf5("", "could not be opened");
+}
+
+Reader::~Reader()
+{
+    m_file.reset();
+    clearErrors();
 }
 
 bool Reader::exists(const std::string& field) const
@@ -185,23 +202,45 @@ bool Reader::exists(const std::string& field) const
     // H5Lexists fails, rather than answering false, when a parent group is missing.
     for (std::size_t slash = field.find('/', 1);; slash = field.find('/', slash + 1)) {
         const std::string prefix = field.substr(0, slash);
-        const htri_t found = H5Lexists(m_file.get(), prefix.c_str(), H5P_DEFAULT);
+        const htri_t found = H5Lexists(m_file.get(), prefix.c_str(), localAccess());
         if (found < 0)
             failHdf5(prefix, "could not be looked up");
         if (found == 0)
             return false;
+        const std::string foreign = foreignLink(m_file.get(), prefix);
+        if (!foreign.empty())
+            fail(prefix, foreign);
         if (slash == std::string::npos)
             return true;
     }
 }
 
-Array Reader::open(const std::string& field, H5T_class_t elementClass, int rank) const
+Handle Reader::openDataset(const std::string& field) const
 {
     if (!exists(field))
         fail(field, "is missing");
-    Handle dataset(H5Dopen2(m_file.get(), field.c_str(), H5P_DEFAULT), H5Dclose);
+    Handle dataset(H5Dopen2(m_file.get(), field.c_str(), localAccess()), H5Dclose);
     if (!dataset.valid())
         failHdf5(field, "could not be opened as a dataset");
+    const std::string foreign = foreignStorage(dataset.get());
+    if (!foreign.empty())
+        fail(field, foreign);
+    return dataset;
+}
+
+int Reader::rank(const std::string& field) const
+{
+    const Handle dataset = openDataset(field);
+    Handle space(H5Dget_space(dataset.get()), H5Sclose);
+    const int found = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
+    if (found < 0)
+        failHdf5(field, "could not be read");
+    return found;
+}
+
+Array Reader::open(const std::string& field, H5T_class_t elementClass, int rank) const
+{
+    Handle dataset = openDataset(field);
     Handle type(H5Dget_type(dataset.get()), H5Tclose);
     Handle space(H5Dget_space(dataset.get()), H5Sclose);
     if (!type.valid() || !space.valid())
@@ -264,15 +303,35 @@ std::string Reader::stringAttribute(const std::string& name) const
         .at(0);
 }
 
-std::int64_t Reader::intAttribute(const std::string& name) const
+void Reader::readNumericAttribute(const std::string& name, H5T_class_t elementClass, hid_t memType,
+                                  void* value) const
 {
     if (!hasAttribute(name))
         fail("", "attribute '" + name + "' is missing");
     Handle type;
-    const Handle attribute = openScalarAttribute(*this, m_file.get(), name, H5T_INTEGER, type);
-    std::int64_t value = 0;
-    if (H5Aread(attribute.get(), H5T_NATIVE_INT64, &value) < 0)
+    const Handle attribute = openScalarAttribute(*this, m_file.get(), name, elementClass, type);
+    if (H5Aread(attribute.get(), memType, value) < 0)
         failHdf5("", "attribute '" + name + "' could not be read");
+}
+
+std::int64_t Reader::intAttribute(const std::string& name) const
+{
+    std::int64_t value = 0;
+    readNumericAttribute(name, H5T_INTEGER, H5T_NATIVE_INT64, &value);
+    return value;
+}
+
+std::uint64_t Reader::unsignedAttribute(const std::string& name) const
+{
+    std::uint64_t value = 0;
+    readNumericAttribute(name, H5T_INTEGER, H5T_NATIVE_UINT64, &value);
+    return value;
+}
+
+double Reader::realAttribute(const std::string& name) const
+{
+    double value = 0.0;
+    readNumericAttribute(name, H5T_FLOAT, H5T_NATIVE_DOUBLE, &value);
     return value;
 }
 

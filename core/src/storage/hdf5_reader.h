@@ -76,31 +76,47 @@ private:
 };
 
 // An HDF5 file opened read-only. Every failure is a DataError that names the file (as the user
-// gave it) and the field.
+// gave it) and the field. Only the file itself is read: links into other files, external
+// storage and virtual datasets are refused (hdf5_containment.h).
 class Reader
 {
 public:
-    // Throws DataError when the file is missing, unreadable, not HDF5, or cannot be opened.
+    // Throws DataError when the file is missing, not a regular file (a FIFO or device is never
+    // opened), unreadable, not HDF5, or cannot be opened.
     explicit Reader(std::string path);
+    ~Reader();
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
 
     const std::string& path() const { return m_path; }
+    // For calls this class does not wrap (listing a group).
+    hid_t fileId() const { return m_file.get(); }
 
-    // Whether the dataset or group at `field` ("/classes/names") exists.
+    // Whether the dataset or group at `field` ("/classes/names") exists. Refuses a path through
+    // a link other than a plain (hard) one.
     bool exists(const std::string& field) const;
     // Opens the dataset at `field` and checks that it has `rank` dimensions of element class
-    // `elementClass`; "is missing" when it does not exist.
+    // `elementClass`; "is missing" when it does not exist. Refuses data stored outside the file.
     Array open(const std::string& field, H5T_class_t elementClass, int rank) const;
+    // The rank of the dataset at `field`, for arrays of any rank.
+    int rank(const std::string& field) const;
 
     bool hasAttribute(const std::string& name) const;
     // Scalar root attributes; missing or of the wrong kind is a DataError.
     std::string stringAttribute(const std::string& name) const;
     std::int64_t intAttribute(const std::string& name) const;
+    std::uint64_t unsignedAttribute(const std::string& name) const;
+    double realAttribute(const std::string& name) const;
 
     [[noreturn]] void fail(const std::string& field, const std::string& what) const;
     // For a failed HDF5 call: adds the likely cause and HDF5's own words.
     [[noreturn]] void failHdf5(const std::string& field, const std::string& what) const;
 
 private:
+    Handle openDataset(const std::string& field) const;
+    void readNumericAttribute(const std::string& name, H5T_class_t elementClass, hid_t memType,
+                              void* value) const;
+
     std::string m_path;
     Handle m_file;
 };

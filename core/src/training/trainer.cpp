@@ -36,7 +36,8 @@ void keepFreedBlocks()
     });
 }
 
-// The settings that decide what an epoch computes: a checkpoint resumes only under the same.
+} // namespace
+
 void checkResumable(const TrainingConfig& now, const ModelState& checkpoint, const Dataset& data)
 {
     const TrainingConfig& then = checkpoint.config;
@@ -66,8 +67,6 @@ void checkResumable(const TrainingConfig& now, const ModelState& checkpoint, con
                             std::to_string(checkpoint.completedEpochs) + " epochs done, " +
                             std::to_string(now.epochs) + " configured)");
 }
-
-} // namespace
 
 struct Trainer::Impl
 {

@@ -196,6 +196,7 @@ FloatMatrix readFeatures(mat::MatFile& file, const ProgressCallback& progress, d
 {
     std::int64_t dim = 0;
     const std::int64_t samples = featureSampleCount(file, &dim);
+    file.requirePlausibleCount("features");
     FloatMatrix features;
     try {
         features = FloatMatrix(samples, dim);

@@ -3,8 +3,10 @@
 #include "xlsa17/xlsa17_splits.h"
 
 #include <semrel/errors.h>
+#include <semrel/storage/input_file.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -38,6 +40,7 @@ std::vector<char> readClassList(const std::string& path, const Dataset& data,
     std::map<std::string, std::int32_t> index;
     for (std::size_t c = 0; c < data.classNames.size(); ++c)
         index.emplace(data.classNames[c], static_cast<std::int32_t>(c));
+    requireRegularFile(path);
     std::ifstream in(path);
     if (!in)
         throw DataError(path + ": cannot be read");
@@ -58,7 +61,9 @@ std::vector<char> readClassList(const std::string& path, const Dataset& data,
 
 bool exists(const std::string& path)
 {
-    return std::ifstream(path).good();
+    // stat(), not an open: a FIFO named so must not make the import wait.
+    std::error_code error;
+    return std::filesystem::exists(path, error);
 }
 
 } // namespace

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void derivesSeenAndUnseenClassesFromSplits();
     void countsSamplesPerClass();
     void acceptsValidDataset();
+    void acceptsZeroRowsInAClassWithOthers();
     void rejectsInconsistentDataset_data();
     void rejectsInconsistentDataset();
 };
@@ -41,6 +42,15 @@ void TestDataset::countsSamplesPerClass()
     const Dataset data = semrel::test::tinyDataset();
     QCOMPARE(data.samplesPerClass(Split::Trainval), (std::vector<std::int64_t>{2, 2, 2, 0}));
     QCOMPARE(data.samplesPerClass(Split::TestUnseen), (std::vector<std::int64_t>{0, 0, 0, 3}));
+}
+
+void TestDataset::acceptsZeroRowsInAClassWithOthers()
+{
+    // One zero feature row is a possible image; a class of nothing but zero rows is not.
+    Dataset data = semrel::test::tinyDataset();
+    for (std::int64_t f = 0; f < data.featureDim(); ++f)
+        data.features.at(4, f) = 0;
+    semrel::validateDataset(data, "tiny.h5");
 }
 
 void TestDataset::acceptsValidDataset()
@@ -102,6 +112,33 @@ void TestDataset::rejectsInconsistentDataset_data()
         << "'/splits/trainval' is empty";
     QTest::newRow("image paths short") << Mutation([](Dataset& d) { d.imagePaths = {"a.jpg"}; })
                                        << "'/images/paths' has 1 paths for 12 samples";
+    QTest::newRow("test_seen sample also in trainval")
+        << Mutation([](Dataset& d) { d.split(Split::TestSeen).push_back(1); })
+        << "'/splits/test_seen' lists sample 1, which '/splits/trainval' lists too";
+    QTest::newRow("test_seen rows copied from trainval") << Mutation([](Dataset& d) {
+        for (std::int64_t i : d.split(Split::TestSeen))
+            for (std::int64_t f = 0; f < d.featureDim(); ++f)
+                d.features.at(i, f) = d.features.at(i + 1, f);
+    }) << "'/splits/test_seen' repeats training samples";
+    QTest::newRow("two classes of one name")
+        << Mutation([](Dataset& d) { d.classNames[1] = "cat"; })
+        << "'/classes/names' names two classes 'cat'";
+    QTest::newRow("NUL inside a class name")
+        << Mutation([](Dataset& d) { d.classNames[2] = std::string("fo\0x", 4); })
+        << "control character (code 0) in the name of class 2";
+    QTest::newRow("newline in a class name")
+        << Mutation([](Dataset& d) { d.classNames[2] = "fox\nowl"; })
+        << "control character (code 10) in the name of class 2";
+    QTest::newRow("empty class name") << Mutation([](Dataset& d) { d.classNames[1].clear(); })
+                                      << "'/classes/names' has an empty name at class 1";
+    QTest::newRow("a class of all-zero features") << Mutation([](Dataset& d) {
+        for (std::int64_t i = 3; i < 6; ++i)
+            for (std::int64_t f = 0; f < d.featureDim(); ++f)
+                d.features.at(i, f) = 0;
+    }) << "'/features' is all zero for every sample of class 'dog'";
+    QTest::newRow("all features zero") << Mutation([](Dataset& d) {
+        std::fill(d.features.values.begin(), d.features.values.end(), 0.0f);
+    }) << "'/features' is all zero for every sample of class 'cat'";
 }
 
 void TestDataset::rejectsInconsistentDataset()

@@ -367,6 +367,16 @@ void TestDatasetFile::rejectsBrokenFile_data()
     QTest::newRow("split index out of range") << editedTiny([](hid_t f) {
         pokeElement<std::int64_t>(f, "/splits/test_unseen", H5T_NATIVE_INT64, {0}, 12);
     }) << "'/splits/test_unseen' has sample index 12";
+    // Fixed-length strings end at their first NUL: the rest must not vanish without a word.
+    QTest::newRow("NUL inside a class name") << editedTiny([](hid_t f) {
+        const hid_t type = H5Tcopy(H5T_C_S1);
+        H5Tset_size(type, 4);
+        H5Tset_strpad(type, H5T_STR_NULLPAD);
+        const char names[] = {'c', 'a', 't', 0,   'd', 'o', 'g', 0,
+                              'f', 'o', 0,   'x', 'o', 'w', 'l', 0};
+        replaceDataset(f, "/classes/names", type, {4}, names);
+        H5Tclose(type);
+    }) << "'/classes/names' entry 2 contains a NUL character";
 }
 
 void TestDatasetFile::rejectsBrokenFile()

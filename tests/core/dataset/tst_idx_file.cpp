@@ -136,7 +136,7 @@ void TestIdxFile::rejectsImageFileAsLabels()
     QVERIFY2(QString::fromStdString(message).contains("not an IDX label file"), message.c_str());
     QVERIFY2(QString::fromStdString(semrel::test::dataErrorOf([&] {
                  semrel::readIdxLabels(path("missing.gz"));
-             })).contains("cannot open"),
+             })).contains("missing.gz: no such file"),
              "a missing file is named");
 }
 

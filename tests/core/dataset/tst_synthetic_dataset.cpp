@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using semrel::Split;
 
 class TestSyntheticDataset : public QObject
@@ -86,6 +88,18 @@ void TestSyntheticDataset::rejectsSpecWithoutUnseenClasses()
     const std::string message =
         semrel::test::dataErrorOf([&] { semrel::makeSyntheticDataset(spec); });
     QVERIFY2(QString::fromStdString(message).contains("synthetic dataset"), message.c_str());
+    // Past the bounds: refused before any memory is asked for.
+    spec = semrel::SyntheticSpec{};
+    spec.samplesPerClass = 1000000;
+    spec.featureDim = 65536;
+    QVERIFY(QString::fromStdString(semrel::test::dataErrorOf([&] {
+                semrel::validateSyntheticSpec(spec);
+            })).contains("classes x samples x features must be at most"));
+    spec = semrel::SyntheticSpec{};
+    spec.noise = std::nan("");
+    QVERIFY(QString::fromStdString(semrel::test::dataErrorOf([&] {
+                semrel::validateSyntheticSpec(spec);
+            })).contains("noise"));
 }
 
 void TestSyntheticDataset::scalesToTwentyThousandClasses()

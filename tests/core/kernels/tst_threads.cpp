@@ -16,6 +16,7 @@ private Q_SLOTS:
     void setsTheRequestedCount();
     void defaultIsEveryAllowedCore();
     void summaryNamesTheCountAndTheKernels();
+    void capsRequestsAtTheCores();
 };
 
 void TestThreads::setsTheRequestedCount()
@@ -44,6 +45,20 @@ void TestThreads::summaryNamesTheCountAndTheKernels()
              qPrintable(two));
     semrel::configureThreads(1);
     QVERIFY(QString::fromStdString(semrel::computeSummary()).startsWith("threads: 1; "));
+}
+
+void TestThreads::capsRequestsAtTheCores()
+{
+    const int cores = semrel::coreCount();
+    QCOMPARE(semrel::threadCountFor(cores + 998), cores);
+    QCOMPARE(semrel::configureThreads(100000), cores);
+    QCOMPARE(semrel::currentThreadCount(), cores);
+    QCOMPARE(semrel::threadCountFor(0), semrel::defaultThreadCount());
+    QVERIFY(semrel::threadCountWarning(cores).empty());
+    const QString warning = QString::fromStdString(semrel::threadCountWarning(100000));
+    QVERIFY2(warning.startsWith("100000 threads asked for, but this machine has"),
+             qPrintable(warning));
+    semrel::configureThreads(1);
 }
 
 QTEST_GUILESS_MAIN(TestThreads)

@@ -9,8 +9,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <hdf5.h>
+
 #include <cstring>
+#include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace {
@@ -132,6 +136,12 @@ private Q_SLOTS:
     void rejectsBigEndianFile();
     void rejectsComplexArray();
     void rejectsElementLongerThanItsParent();
+    void rejectsCountTheBytesCannotHold();
+    void rejectsV73CountTheStorageCannotHold();
+    void rejectsV73GroupTreeOutsideTheFile_data();
+    void rejectsV73GroupTreeOutsideTheFile();
+    void rejectsV73EndingInsideItsSuperblock();
+    void refusesTagsClaimingGigabytesBeforeAllocating();
 };
 
 void TestMatReader::readsSmallDataElements()
@@ -204,6 +214,135 @@ void TestMatReader::rejectsElementLongerThanItsParent()
     const std::string message = semrel::test::dataErrorOf(
         [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("x"); });
     QVERIFY2(QString::fromStdString(message).contains("'x' is corrupt"), message.c_str());
+}
+
+// Found by fuzz_mutate: dims of 2 x 2^31-1 on a variable of a few bytes made readNumeric()
+// reserve 32 GiB (std::bad_alloc, "out of memory") before the data said otherwise.
+void TestMatReader::rejectsCountTheBytesCannotHold()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.matrixHeader(6, {2, 0x7fffffff}, "att");
+    const double values[2] = {1, 2};
+    body.element(9, values, sizeof values);
+    const std::string message = semrel::test::dataErrorOf(
+        [&] { openBytes(tmp, matFile({body.asMatrix()}))->readNumeric("att"); });
+    QVERIFY2(QString::fromStdString(message).contains("'att' is corrupt: it claims 4294967294 "
+                                                      "values in"),
+             message.c_str());
+}
+
+// Found by fuzz_mutate: a v7.3 'features' claiming 3 * 10^15 elements in 288 bytes was allocated
+// for before anything was read. A dataset of huge dims that was never written stores nothing.
+void TestMatReader::rejectsV73CountTheStorageCannotHold()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/huge.mat";
+    const hid_t file = H5Fcreate(qPrintable(path), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    const hsize_t dims[2] = {hsize_t{1} << 20, hsize_t{1} << 20};
+    const hid_t space = H5Screate_simple(2, dims, nullptr);
+    const hid_t dataset =
+        H5Dcreate2(file, "features", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    QVERIFY(dataset >= 0);
+    H5Dclose(dataset);
+    H5Sclose(space);
+    H5Fclose(file);
+    const auto mat = semrel::mat::openMatFile(path.toStdString());
+    const std::string message =
+        semrel::test::dataErrorOf([&] { mat->requirePlausibleCount("features"); });
+    QVERIFY2(QString::fromStdString(message).contains("'features' is corrupt: it claims "
+                                                      "1099511627776 elements"),
+             message.c_str());
+}
+
+void TestMatReader::rejectsV73GroupTreeOutsideTheFile_data()
+{
+    QTest::addColumn<int>("field");        // bytes into the root group's B-tree node ("TREE")
+    QTest::addColumn<QByteArray>("value"); // little-endian, written over the field
+    QTest::addColumn<QString>("expected");
+    const QString outside = "is corrupt: its group tree points past the end of the file";
+    // The node: signature, type, level, entries used (2), two sibling addresses, key 0, child 0.
+    QTest::newRow("child at the undefined address") << 32 << QByteArray(8, '\xff') << outside;
+    QTest::newRow("child past the end") << 32 << QByteArray("\0\0\0\x01\0\0\0\0", 8) << outside;
+    QTest::newRow("child at the superblock") << 32 << QByteArray(8, '\0') << outside;
+    QTest::newRow("more entries than room")
+        << 6 << QByteArray("\xff\xff", 2) << "claims more entries than it can hold";
+}
+
+// Found by fuzz_mutate: HDF5 1.10.8 follows a group B-tree's child address without checking it
+// against the file (the older layout MATLAB and matio write has no checksums) and read through
+// a null pointer: `semrel info` on such an xlsa17 folder ended with SIGSEGV.
+void TestMatReader::rejectsV73GroupTreeOutsideTheFile()
+{
+    QFETCH(int, field);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, expected);
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/att_splits.mat";
+    semrel::test::writeMat(path, semrel::test::tinyAttSplits(), semrel::test::MatFormat::V73);
+    QByteArray bytes = semrel::test::readFileBytes(path);
+    const int tree = static_cast<int>(bytes.indexOf("TREE", 512));
+    QVERIFY(tree > 0);
+    bytes.replace(tree + field, static_cast<int>(value.size()), value);
+    const std::string message = semrel::test::dataErrorOf([&] { openBytes(tmp, bytes); });
+    QVERIFY2(QString::fromStdString(message).contains(expected), message.c_str());
+    QVERIFY2(QString::fromStdString(message).contains("file.mat"), message.c_str());
+}
+
+// Found by fuzz_mutate under AddressSanitizer: the group-tree walk read the superblock's fields
+// past the end of a file cut inside it. Every cut must be refused, by the walk or by HDF5.
+void TestMatReader::rejectsV73EndingInsideItsSuperblock()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.path() + "/att_splits.mat";
+    semrel::test::writeMat(path, semrel::test::tinyAttSplits(), semrel::test::MatFormat::V73);
+    const QByteArray bytes = semrel::test::readFileBytes(path);
+    for (int end = 512 + 8; end <= 512 + 128; ++end) {
+        const std::string message =
+            semrel::test::dataErrorOf([&] { openBytes(tmp, bytes.left(end)); });
+        QVERIFY2(QString::fromStdString(message).contains("file.mat"), message.c_str());
+    }
+}
+
+namespace {
+
+// The process's address space now, in bytes (VmSize), or 0.
+std::uint64_t addressSpaceInUse()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmSize:", 0) == 0)
+            return std::stoull(line.substr(7)) * 1024;
+    return 0;
+}
+
+} // namespace
+
+// Found by fuzz_readers (libFuzzer's malloc limit): a 284-byte v5 file whose variable claimed
+// 4 GiB and whose array flags claimed 3.2 GB had the flags allocated before they were read.
+// Under an address-space limit of 512 MiB beyond what the test uses, such an allocation fails
+// as std::bad_alloc; the reader must refuse the file before it.
+void TestMatReader::refusesTagsClaimingGigabytesBeforeAllocating()
+{
+    QTemporaryDir tmp;
+    Bytes body;
+    body.u32(14);          // miMATRIX
+    body.u32(0xF5000000u); // claims 4 GiB
+    body.u32(6);           // the array flags, miUINT32
+    body.u32(0xC0000000u); // claims 3 GiB
+    const std::uint32_t flags[2] = {6, 0};
+    body.append(flags, sizeof flags);
+    const QByteArray bytes = matFile({body});
+    const std::uint64_t inUse = addressSpaceInUse();
+    QVERIFY(inUse > 0);
+    rlimit previous{};
+    QVERIFY(getrlimit(RLIMIT_AS, &previous) == 0);
+    rlimit limited = previous;
+    limited.rlim_cur = std::min<rlim_t>(previous.rlim_max, inUse + (rlim_t{512} << 20));
+    QVERIFY(setrlimit(RLIMIT_AS, &limited) == 0);
+    const std::string message = semrel::test::dataErrorOf([&] { openBytes(tmp, bytes); });
+    setrlimit(RLIMIT_AS, &previous);
+    QVERIFY2(QString::fromStdString(message).contains("file.mat: is truncated"), message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestMatReader)

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 using semrel::Method;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void acceptsDefaults();
     void rejectsOutOfRangeValues_data();
     void rejectsOutOfRangeValues();
+    void tauRuleIsTheConfigsRule();
 };
 
 void TestTrainingConfig::methodNamesRoundTrip()
@@ -128,6 +130,24 @@ void TestTrainingConfig::rejectsOutOfRangeValues_data()
     QTest::newRow("test split") << ConfigMutation([](TrainingConfig& c) {
         c.trainSplit = semrel::Split::TestSeen;
     }) << "train split";
+    // The upper bounds: a typo must not ask for memory no machine has.
+    QTest::newRow("p = 10^9") << ConfigMutation([](TrainingConfig& c) {
+        c.candidates = 1000000000;
+    }) << "candidates (p) must be in [1, 10000], found 1000000000";
+    QTest::newRow("batch 2^17") << ConfigMutation([](TrainingConfig& c) { c.batchSize = 1 << 17; })
+                                << "batch size must be in [1, 65536]";
+    QTest::newRow("epochs 10^6") << ConfigMutation([](TrainingConfig& c) { c.epochs = 1000000; })
+                                 << "epochs must be in [1, 100000]";
+    QTest::newRow("width 10^5") << ConfigMutation([](TrainingConfig& c) {
+        c.network.decoderHidden = {100000};
+    }) << "a decoder hidden layer width must be in [1, 65536]";
+    QTest::newRow("17 hidden layers")
+        << ConfigMutation([](TrainingConfig& c) { c.network.encoderHidden.assign(17, 8); })
+        << "the encoder's hidden layer count must be at most 16";
+    QTest::newRow("negative threads")
+        << ConfigMutation([](TrainingConfig& c) { c.threads = -1; }) << "threads must be >= 0";
+    QTest::newRow("tau NaN") << ConfigMutation([](TrainingConfig& c) { c.tau = std::nan(""); })
+                             << "tau must be in (-1, 1], found nan";
 }
 
 void TestTrainingConfig::rejectsOutOfRangeValues()
@@ -141,6 +161,29 @@ void TestTrainingConfig::rejectsOutOfRangeValues()
         QFAIL("expected semrel::Error");
     } catch (const semrel::Error& e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains(mentions), e.what());
+    }
+}
+
+// relate --tau and the window use validateTau(); the configuration uses the same rule.
+void TestTrainingConfig::tauRuleIsTheConfigsRule()
+{
+    for (double tau : {-1.0, -0.999, 0.0, 1.0, 1.0000001, 5.0, std::nan(""), HUGE_VAL}) {
+        TrainingConfig c;
+        c.tau = tau;
+        bool configOk = true;
+        bool tauOk = true;
+        try {
+            semrel::validateConfig(c);
+        } catch (const semrel::Error&) {
+            configOk = false;
+        }
+        try {
+            semrel::validateTau(tau);
+        } catch (const semrel::Error&) {
+            tauOk = false;
+        }
+        QCOMPARE(tauOk, configOk);
+        QCOMPARE(tauOk, tau > -1.0 && tau <= 1.0);
     }
 }
 

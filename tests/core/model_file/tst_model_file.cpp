@@ -169,10 +169,16 @@ ModelState handMadeState()
     return s;
 }
 
+// Adam's state for every parameter: first and second moments of its shape, and a step count.
 ModelState withCheckpoint(ModelState s)
 {
-    s.optimizerState = {tensor("encoder.0.weight.exp_avg", {4, 2}, 1.0f),
-                        tensor("encoder.0.weight.step", {1}, 2.0f)};
+    s.optimizerState.clear();
+    for (const NamedTensor& p : s.parameters) {
+        s.optimizerState.push_back(tensor(p.name + ".exp_avg", p.shape, 1.0f));
+        s.optimizerState.push_back(tensor(p.name + ".exp_avg_sq", p.shape, 0.5f));
+        s.optimizerState.push_back(NamedTensor{p.name + ".step", {1}, {2.0f}});
+    }
+    s.completedEpochs = 2;
     return s;
 }
 

@@ -181,7 +181,9 @@ void TestXlsa17Import::reportsProgressWhileReadingFeatures()
     MatField& features = res["features"];
     const std::size_t dim = 200000; // several stream blocks
     features.dims[0] = dim;
-    features.values.assign(dim * 12, 0.25);
+    features.values.resize(dim * 12);
+    for (std::size_t i = 0; i < features.values.size(); ++i) // column-major: one column a sample
+        features.values[i] = 0.25 + static_cast<double>(i / dim);
     semrel::test::writeXlsa17(tmp.path(), res, semrel::test::tinyAttSplits(),
                               MatFormat::V5Compressed);
     std::vector<double> fractions;
@@ -210,7 +212,9 @@ void TestXlsa17Import::stopsImportingWhenAStopIsRequested()
     MatField& features = res["features"];
     const std::size_t dim = 200000; // several stream blocks
     features.dims[0] = dim;
-    features.values.assign(dim * 12, 0.25);
+    features.values.resize(dim * 12);
+    for (std::size_t i = 0; i < features.values.size(); ++i) // column-major: one column a sample
+        features.values[i] = 0.25 + static_cast<double>(i / dim);
     semrel::test::writeXlsa17(tmp.path(), res, semrel::test::tinyAttSplits(), format);
     semrel::StopFlag stop;
     int featureReports = 0;

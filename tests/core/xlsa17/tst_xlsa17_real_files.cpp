@@ -188,7 +188,7 @@ bool prepareRealFolder(const QString& folder, const QString& target, bool withCl
     MatContent res;
     std::vector<double> features(static_cast<std::size_t>(n) * 16);
     for (std::size_t i = 0; i < features.size(); ++i)
-        features[i] = static_cast<double>(i % 97) / 8.0;
+        features[i] = static_cast<double>(i % 97) / 8.0 + static_cast<double>(i / 16) * 1e-4;
     res["features"] = MatField::numbers({16, static_cast<std::size_t>(n)}, features);
     res["labels"] = MatField::column(labels, Storage::UInt16AsDouble);
     semrel::test::writeMat(target + "/res101.mat", res, MatFormat::V5Compressed);

@@ -72,6 +72,18 @@ struct Dataset
 // Throws DataError naming `origin` (usually the file) and the field when the parts disagree:
 // shapes, NaN/Inf values, labels out of range, split indices out of range, a split that mixes
 // seen and unseen classes, an unseen class without test samples, an all-zero class embedding.
+// Since the file formats' refusals (docs/FORMATS.md) also refuse: a class name that is empty,
+// holds a control character (NUL included) or repeats another; a class whose every sample has an
+// all-zero feature row; a test_seen sample that trainval lists too, or a test_seen whose every
+// feature row is also a trainval row.
 void validateDataset(const Dataset& data, const std::string& origin);
+
+// The rule for class names (datasets and models): each non-empty, without control characters
+// (codes 0-31 and 127), none twice. Throws DataError naming `origin`, `field` and the class.
+void validateClassNames(const std::vector<std::string>& names, const std::string& origin,
+                        const std::string& field = "/classes/names");
+
+// Throws DataError ("7 is not a sample of awa2.h5 (it has 5)") unless 0 <= index < samples.
+void requireSampleIndex(const Dataset& data, std::int64_t index, const std::string& origin);
 
 } // namespace semrel

@@ -36,4 +36,9 @@ DatasetSummary summarizeDataset(const Dataset& data);
 // Throws DataError naming the path. `progress` may throw Cancelled to stop (as the readers do).
 Dataset loadDataset(const std::string& path, const ProgressCallback& progress = {});
 
+// The files loadDataset(path) reads: the file itself, or an xlsa17 folder with its res101.mat,
+// att_splits.mat and class lists. A command checks its output against these
+// (checkOutputFile): writing over one would destroy its own input.
+std::vector<std::string> datasetInputFiles(const std::string& path);
+
 } // namespace semrel

@@ -31,8 +31,20 @@ struct SyntheticSpec
     std::uint64_t seed = 1;
 };
 
-// Deterministic for a given spec (same seed, same bytes on every machine). Throws DataError
-// when the spec is inconsistent.
+// The ranges validateSyntheticSpec() enforces: large enough for any experiment, small enough
+// that a typo is an error rather than a request for more memory than a machine has.
+constexpr int kMaxSyntheticClasses = 100000;
+constexpr int kMaxSyntheticSamplesPerClass = 1000000;
+constexpr int kMaxSyntheticDimension = 65536;
+constexpr long long kMaxSyntheticValues = 1LL << 30; // feature values in all: 4 GiB of floats
+
+// Throws DataError saying which part of the spec is out of range or inconsistent: fewer than 2
+// classes, no unseen or no seen class, as many validation classes as seen ones, fewer than 2
+// samples per class, a dimension below 1, a negative noise, a size past the bounds above, or a
+// list of class names that is not one per class.
+void validateSyntheticSpec(const SyntheticSpec& spec);
+
+// Deterministic for a given spec (same seed, same bytes on every machine). Validates first.
 Dataset makeSyntheticDataset(const SyntheticSpec& spec);
 
 // Class names from a text file, one per line (as xlsa17's trainvalclasses.txt and

@@ -12,8 +12,20 @@ namespace semrel {
 // per step how many of them to use (docs/ARCHITECTURE.md, "Threads").
 int defaultThreadCount();
 
-// Sets LibTorch's intra-op thread count and keeps OpenBLAS's in step with it (OpenBLAS ignores
-// torch's setting and would otherwise start a thread per core). count <= 0 means the default.
+// The cores this process may run on (its CPU affinity; at least 1).
+int coreCount();
+
+// The thread count a request gets: the default for 0 (or less), else the request capped at
+// coreCount(). More threads than cores only wait on each other: 1000 threads made a 1 s run
+// take minutes, and a checkpoint may carry the count of a larger machine.
+int threadCountFor(int requested);
+
+// The warning for a request above coreCount() ("1000 threads asked for, but this machine has 2
+// cores: using 2"), or an empty string. The command line and the window show it.
+std::string threadCountWarning(int requested);
+
+// Sets LibTorch's intra-op thread count to threadCountFor(count) and keeps OpenBLAS's in step
+// with it (OpenBLAS ignores torch's setting and would otherwise start a thread per core).
 // Returns the count in effect. Call from the thread that will do the work, before it starts.
 int configureThreads(int count);
 

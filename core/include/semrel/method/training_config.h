@@ -36,6 +36,15 @@ std::optional<NetworkShape> networkPreset(const std::string& name);
 // The preset names, for menus and --help.
 std::vector<std::string> networkPresetNames();
 
+// The ranges validateConfig() enforces (docs/FORMATS.md and docs/CLI.md list them). The upper
+// bounds keep a typo from asking for memory no machine has: p and the batch size set the tuple
+// mining's buffers (batch x p pairs per side), the widths the weight matrices.
+constexpr int kMaxCandidates = 10000;
+constexpr int kMaxBatchSize = 65536;
+constexpr int kMaxEpochs = 100000;
+constexpr int kMaxLayerWidth = 65536;
+constexpr int kMaxHiddenLayers = 16;
+
 struct TrainingConfig
 {
     Method method = Method::Proposed;
@@ -48,8 +57,9 @@ struct TrainingConfig
     double learningRate = 1e-3;
     double weightDecay = 5e-5;
     std::uint64_t seed = 0;
-    // > 0: every step on this many threads; <= 0: up to defaultThreadCount(), as many per step
-    // as measured fastest. The result is the same bits either way.
+    // > 0: every step on this many threads (capped at the cores, threadCountFor()); <= 0: up to
+    // defaultThreadCount(), as many per step as measured fastest. The result is the same bits
+    // either way.
     int threads = 0;
     NetworkShape network;
 
@@ -66,7 +76,19 @@ double effectiveTau(const TrainingConfig& config);
 double effectiveLambda1(const TrainingConfig& config);
 double effectiveLambda2(const TrainingConfig& config);
 
-// Throws Error naming the field when a value is out of range (τ outside (-1, 1], p < 1, ...).
+// Throws Error naming the field when a value is out of range: τ outside (-1, 1] (or not a
+// number), λ1, λ2 or the weight decay negative, the learning rate not positive, p outside
+// [1, kMaxCandidates], the batch size outside [1, kMaxBatchSize], epochs outside
+// [1, kMaxEpochs], more than kMaxHiddenLayers hidden layers or a width outside
+// [1, kMaxLayerWidth], a negative thread count, a split other than train or trainval.
 void validateConfig(const TrainingConfig& config);
+
+// A thread count as validateConfig() accepts it: 0 (the default) or more; counts above the cores
+// are capped when used (threadCountFor()). Throws Error for a negative count.
+void validateThreadCount(int threads);
+
+// τ as validateConfig() accepts it: a number in (-1, 1]. Throws Error ("tau must be in (-1, 1],
+// found 5") for anything else; `relate --tau` and the window use the same rule.
+void validateTau(double tau);
 
 } // namespace semrel

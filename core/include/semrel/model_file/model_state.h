@@ -67,6 +67,30 @@ struct ModelState
     int completedEpochs = 0;
 };
 
+// A parameter of the network, by name, and its shape.
+struct ParameterShape
+{
+    std::string name;
+    std::vector<std::int64_t> shape;
+};
+
+// The parameters of the network a configuration describes, mapping `embeddingDim` to
+// `featureDim`: "encoder.<k>.weight" [out, in] and "encoder.<k>.bias" [out] per layer k, then
+// the decoder's (none for B3), as torch's Linear layers name and shape them. The network the
+// trainer builds has exactly these (tst_model_state checks it); reading a model file checks its
+// weights against them.
+std::vector<ParameterShape> expectedParameterShapes(const TrainingConfig& config,
+                                                    std::int64_t featureDim,
+                                                    std::int64_t embeddingDim);
+
+// Checks what the file format cannot: that the class names follow validateClassNames(), that
+// the weights are exactly the parameters of the
+// network the configuration describes (expectedParameterShapes), and, in a checkpoint, that the
+// optimiser state has for each parameter a first moment and a non-negative second moment of its
+// shape and a whole step count >= 1. Throws ModelError naming `origin` and the tensor. Reading a
+// model file calls it, so `semrel info` refuses what evaluation or resuming would refuse later.
+void validateModelState(const ModelState& state, const std::string& origin);
+
 // A stable hex digest of a dataset's splits, labels and class names: tells whether a model was
 // trained on this very dataset.
 std::string hashOfSplits(const Dataset& data);

@@ -33,6 +33,14 @@ struct TrainingResult
     std::vector<std::string> warnings; // e.g. "class 'x' has no similar training class"
 };
 
+// Whether `checkpoint` can be resumed under `config` on `data`: the settings that decide what an
+// epoch computes are the same, the dataset is the one it was trained on, and it holds optimiser
+// state for at most config.epochs epochs. Throws TrainingError ("cannot resume: the checkpoint
+// was trained with another seed"); Trainer::resume() checks it too, and a caller that knows the
+// checkpoint's file checks first to name it.
+void checkResumable(const TrainingConfig& config, const ModelState& checkpoint,
+                    const Dataset& data);
+
 // Trains the paper's model on a dataset (Sec. 3 and 4.1). Knows nothing of Qt: it reports
 // through callbacks, called on the training thread.
 class Trainer
