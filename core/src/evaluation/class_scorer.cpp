@@ -51,8 +51,14 @@ std::size_t bestOf(const float* dots, const std::vector<std::int64_t>& columns)
 
 } // namespace
 
-ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes)
-    : m_columnOf(static_cast<std::size_t>(mapped.rows), -1), m_featureDim(mapped.cols)
+ClassScorer::ClassScorer(const ScoringSpace& space, const std::vector<std::int32_t>& classes)
+    : ClassScorer(space.classPoints, classes, space.scoring)
+{}
+
+ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes,
+                         Scoring scoring)
+    : m_columnOf(static_cast<std::size_t>(mapped.rows), -1), m_featureDim(mapped.cols),
+      m_scoring(scoring)
 {
     if (classes.empty())
         throw Error("predictAmong: no candidate classes");
@@ -78,23 +84,25 @@ ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32
         const torch::Tensor rows =
             inOrder ? viewOf(mapped)
                     : viewOf(mapped).index_select(0, torch::tensor(rowsOfMapped, torch::kLong));
-        m_unitClasses = rows / rows.norm(2, /*dim=*/1, /*keepdim=*/true).clamp_min(1e-12);
+        m_unitClasses = scoring == Scoring::Dot
+                            ? rows.contiguous().clone()
+                            : rows / rows.norm(2, /*dim=*/1, /*keepdim=*/true).clamp_min(1e-12);
     } catch (const c10::Error& e) {
         throw ModelError(std::string("predictAmong: ") + e.what_without_backtrace());
     }
 }
 
-void ClassScorer::requireFeatureDim(const FloatMatrix& features) const
+void ClassScorer::requireFeatureDim(std::int64_t featureDim) const
 {
-    if (features.cols != m_featureDim)
-        throw Error("predictAmong: features have dimension " + std::to_string(features.cols) +
+    if (featureDim != m_featureDim)
+        throw Error("predictAmong: features have dimension " + std::to_string(featureDim) +
                     ", the mapped classes " + std::to_string(m_featureDim));
 }
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const CandidateSets& sets) const
 {
-    requireFeatureDim(features);
+    requireFeatureDim(features.cols);
     const torch::Tensor all = viewOf(features);
     return scoreRows(features.rows, sets, [&](std::int64_t first, std::int64_t count) {
         return all.narrow(0, first, count);
@@ -103,15 +111,39 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const std::vector<std::int64_t>& rows,
-                                            const Normalizer& normalizer,
+                                            const ScoringSpace& space,
                                             const CandidateSets& sets) const
 {
-    requireFeatureDim(features);
+    return score(features, rows, space.featureNormalizer, sets,
+                 space.featureProjection.empty() ? nullptr : &space.featureProjection);
+}
+
+std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
+                                            const std::vector<std::int64_t>& rows,
+                                            const Normalizer& normalizer, const CandidateSets& sets,
+                                            const FloatMatrix* projection) const
+{
+    if (projection && projection->cols != features.cols)
+        throw Error("predictAmong: the projection takes features of dimension " +
+                    std::to_string(projection->cols) + ", found " + std::to_string(features.cols));
+    requireFeatureDim(projection ? projection->rows : features.cols);
     const auto rowCount = static_cast<std::int64_t>(rows.size());
-    torch::Tensor buffer = torch::empty({std::min(kRowBlock, rowCount), features.cols});
+    const std::int64_t blockRows = std::min(kRowBlock, rowCount);
+    torch::Tensor buffer = torch::empty({blockRows, features.cols});
+    if (!projection)
+        return scoreRows(rowCount, sets, [&](std::int64_t first, std::int64_t count) {
+            normalizer.applyToRows(features, rows.data() + first, count, buffer.data_ptr<float>());
+            return buffer.narrow(0, 0, count);
+        });
+    // SAE's visual-to-semantic direction compares W x with the classes: one more product per
+    // block, into a buffer of its own.
+    torch::Tensor projected = torch::empty({blockRows, projection->rows});
     return scoreRows(rowCount, sets, [&](std::int64_t first, std::int64_t count) {
         normalizer.applyToRows(features, rows.data() + first, count, buffer.data_ptr<float>());
-        return buffer.narrow(0, 0, count);
+        multiplyTransposed(buffer.data_ptr<float>(), count, features.cols,
+                           projection->values.data(), projection->rows, projected.data_ptr<float>(),
+                           /*accumulate=*/false);
+        return projected.narrow(0, 0, count);
     });
 }
 
@@ -163,8 +195,11 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
             multiplyTransposed(rows.data_ptr<float>(), count, rows.size(1),
                                m_unitClasses.data_ptr<float>(), classCount, dots.data_ptr<float>(),
                                /*accumulate=*/false);
-            // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x.
-            const torch::Tensor norms = rows.norm(2, /*dim=*/1).clamp_min(1e-12).contiguous();
+            // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x. The
+            // dot product (ESZSL) is the score itself.
+            const torch::Tensor norms = m_scoring == Scoring::Dot
+                                            ? torch::ones({count})
+                                            : rows.norm(2, /*dim=*/1).clamp_min(1e-12).contiguous();
             const float* norm = norms.data_ptr<float>();
             const float* dot = dots.data_ptr<float>();
             at::parallel_for(0, count, 64, [&](std::int64_t begin, std::int64_t end) {

@@ -56,7 +56,7 @@ MapInput unseenMapInput(const RelationModel& model, const Dataset& data, std::in
                     static_cast<std::size_t>(raw.cols) * sizeof(float));
         input.labels.push_back(data.labels[static_cast<std::size_t>(s)]);
     }
-    input.features = model.normalizeFeatures(raw);
+    input.features = model.toScoringSpace(raw);
 
     input.classes = data.unseenClasses();
     const FloatMatrix& mapped = model.mappedClasses();

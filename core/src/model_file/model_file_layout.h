@@ -16,6 +16,7 @@ constexpr std::int64_t kVersion = 1;
 constexpr const char* kConfig = "/config";
 constexpr const char* kWeights = "/weights";
 constexpr const char* kHistory = "/history";
+constexpr const char* kCalibration = "/calibration";
 constexpr const char* kCheckpoint = "/checkpoint";
 constexpr const char* kOptimizer = "/checkpoint/optimizer";
 
@@ -24,11 +25,13 @@ struct HistoryColumn
 {
     const char* name;
     double EpochReport::*member;
-    bool accuracy; // NaN allowed (not measured), else within [0, 1]
+    bool accuracy;         // NaN allowed (not measured), else within [0, 1]
+    bool optional = false; // absent in files written before it existed: read as NaN
 };
 
 inline const std::vector<HistoryColumn>& historyColumns()
 {
+    // Written in this order; a column added later is optional, so older files stay readable.
     static const std::vector<HistoryColumn> columns = {
         {"loss", &EpochReport::loss, false},
         {"o1", &EpochReport::o1, false},
@@ -39,6 +42,7 @@ inline const std::vector<HistoryColumn>& historyColumns()
         {"gzsl_unseen", &EpochReport::gzslUnseen, true},
         {"gzsl_seen", &EpochReport::gzslSeen, true},
         {"gzsl_h", &EpochReport::gzslH, true},
+        {"ausuc", &EpochReport::ausuc, true, /*optional=*/true},
         {"seconds", &EpochReport::seconds, false},
         {"eval_seconds", &EpochReport::evalSeconds, false},
     };

@@ -230,6 +230,27 @@ void writeConfig(ModelWriter& out, const TrainingConfig& c)
     out.scalar(g + "train_split", std::string(splitName(c.trainSplit)));
     out.scalar(g + "evaluate_each_epoch", std::int64_t{c.evaluateEachEpoch ? 1 : 0});
     out.scalar(g + "checkpoint_path", c.checkpointPath);
+    out.scalar(g + "attribute_stats", std::string(attributeStatsName(c.attributeStats)));
+    out.scalar(g + "tuning_splits", std::string(tuningSplitsName(c.tuningSplits)));
+    out.scalar(g + "seen_holdout", c.seenHoldout);
+    out.scalar(g + "eszsl_gamma", c.eszslGamma);
+    out.scalar(g + "eszsl_lambda", c.eszslLambda);
+    out.scalar(g + "sae_lambda", c.saeLambda);
+    out.scalar(g + "sae_direction", std::string(saeDirectionName(c.saeDirection)));
+}
+
+// Written only when a γ was chosen: its absence means "none", as in files from before it existed.
+void writeCalibration(ModelWriter& out, const Calibration& c)
+{
+    if (!c.chosen())
+        return;
+    out.group(model_layout::kCalibration);
+    const std::string g = std::string(model_layout::kCalibration) + "/";
+    out.scalar(g + "gamma", c.gamma);
+    out.scalar(g + "validation_unseen", c.validationUnseen);
+    out.scalar(g + "validation_seen", c.validationSeen);
+    out.scalar(g + "validation_h", c.validationHarmonic);
+    out.scalar(g + "validation_ausuc", c.validationAusuc);
 }
 
 void writeHistory(ModelWriter& out, const std::vector<EpochReport>& history)
@@ -259,6 +280,7 @@ void writeContents(ModelWriter& out, const ModelState& s)
     out.attribute("tau", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &s.config.tau);
     out.attribute("lambda1", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &s.config.lambda1);
     out.attribute("lambda2", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &s.config.lambda2);
+    out.attribute("attribute_stats", attributeStatsName(s.config.attributeStats));
     out.attribute("seed", H5T_STD_U64LE, H5T_NATIVE_UINT64, &s.config.seed);
     out.attribute("dataset", s.datasetName);
     out.attribute("splits_hash", s.splitsHash);
@@ -290,6 +312,7 @@ void writeContents(ModelWriter& out, const ModelState& s)
     writeIndices(out, "/classes/seen", s.seenClasses);
     writeIndices(out, "/classes/unseen", s.unseenClasses);
     writeHistory(out, s.history);
+    writeCalibration(out, s.calibration);
 
     if (model_layout::hasCheckpoint(s)) {
         out.group(model_layout::kCheckpoint);
