@@ -194,12 +194,13 @@ std::vector<TuningPoint> tuningPoints(const TrainingConfig& base, const TuningGr
     requireValues(grid.taus, "τ");
     requireValues(grid.lambda1s, "λ1");
     requireValues(grid.lambda2s, "λ2");
-    if (grid.attributeStats.empty())
-        throw Error("tuning grid: no attribute statistics");
+    const std::vector<AttributeStats> statistics =
+        grid.attributeStats.empty() ? std::vector<AttributeStats>{base.attributeStats}
+                                    : grid.attributeStats;
     for (double tau : grid.taus)
         for (double lambda1 : grid.lambda1s)
             for (double lambda2 : grid.lambda2s)
-                for (AttributeStats stats : grid.attributeStats)
+                for (AttributeStats stats : statistics)
                     addDistinct(
                         points, base,
                         {tau, lambda1, lambda2, stats, p.eszslGamma, p.eszslLambda, p.saeLambda});

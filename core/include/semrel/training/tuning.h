@@ -28,8 +28,9 @@ struct TuningGrid
     std::vector<double> taus{0.0, 0.2, 0.4}; // τ, in (-1, 1]
     std::vector<double> lambda1s{0.5, 1.0};  // λ1, weight of O2
     std::vector<double> lambda2s{0.5, 1.0};  // λ2, weight of O3
-    // The class-embedding normaliser's statistics; both values let validation choose.
-    std::vector<AttributeStats> attributeStats{AttributeStats::Seen};
+    // The class-embedding normaliser's statistics; both values let validation choose. Empty: the
+    // base configuration's, not searched.
+    std::vector<AttributeStats> attributeStats;
     // ESZSL's γ and λ: 10^-3 ... 10^3, as the public implementation searches them.
     std::vector<double> eszslGammas = powersOfTen(-3, 3);
     std::vector<double> eszslLambdas = powersOfTen(-3, 3);
