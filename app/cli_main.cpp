@@ -25,6 +25,7 @@ int main(int argc, char** argv)
     semrel::cli::addTuneCommand(app);
     semrel::cli::addEvalCommand(app);
     semrel::cli::addRelateCommand(app);
+    semrel::cli::addReproduceCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

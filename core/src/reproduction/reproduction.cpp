@@ -113,10 +113,10 @@ private:
                    const ReproductionEntry& tuned, std::uint64_t seed);
     bool missing(const std::string& dataset) const;
     void record(ReproductionEntry entry, const Dataset& data);
-    void stage(const std::string& text) const
+    void stage(const std::string& text, Method method) const
     {
         if (m_callbacks.onStage)
-            m_callbacks.onStage(text);
+            m_callbacks.onStage(text, method);
     }
     void writeReport() const;
 
@@ -183,7 +183,8 @@ std::optional<ReproductionEntry> Reproduction::tuneVariant(const Dataset& data,
 {
     const TrainingConfig base = configFor(m_o, v, name);
     stage(name + ": tuning " + v.label() + ", " +
-          std::to_string(tuningPoints(base, m_o.grid).size()) + " grid points");
+              std::to_string(tuningPoints(base, m_o.grid).size()) + " grid points",
+          v.method);
     TuningCallbacks callbacks;
     callbacks.onEpoch = m_callbacks.onEpoch;
     callbacks.onBatch = m_callbacks.onBatch;
@@ -224,7 +225,7 @@ bool Reproduction::trainSeed(const Dataset& data, const std::string& name,
     config.seed = seed;
     config.trainSplit = Split::Trainval;
     config.evaluateEachEpoch = false;
-    stage(name + ": " + v.label() + ", seed " + std::to_string(seed) + " on trainval");
+    stage(name + ": " + v.label() + ", seed " + std::to_string(seed) + " on trainval", v.method);
     const Clock::time_point start = Clock::now();
     const TrainingResult trained =
         Trainer(config).run(data, m_stop, m_callbacks.onEpoch, m_callbacks.onBatch);
@@ -263,7 +264,7 @@ bool Reproduction::runDataset(std::size_t index)
     const std::string& name = m_result.datasets[index];
     if (!missing(name))
         return true;
-    stage(name + ": loading");
+    stage(name + ": loading", Method::Proposed);
     const Dataset data = importXlsa17((fs::path(m_o.xlsa17Dir) / name).string());
     m_context.splitsHashes[index] = hashOfSplits(data);
     for (const ReproductionVariant& v : m_variants)

@@ -114,4 +114,24 @@ RunRecord recordOfTuningPoint(const TrainingConfig& base, const TuningPointResul
     return r;
 }
 
+RunRecord recordOfReproduction(const ReproductionEntry& e)
+{
+    RunRecord r;
+    r.kind = RunKind::Reproduction;
+    r.source = "semrel reproduce";
+    r.dataset = e.dataset;
+    r.splitsHash = e.splitsHash;
+    r.config = e.config;
+    r.epochs = isClosedForm(e.config.method) ? 1 : e.config.epochs;
+    r.zslAccuracy = e.zsl;
+    r.gzslUnseen = e.ts;
+    r.gzslSeen = e.tr;
+    r.gzslH = e.h;
+    r.ausuc = e.ausuc;
+    r.calibration = e.calibration;
+    r.calibrated = {e.calibration.gamma, e.calibratedTs, e.calibratedTr, e.calibratedH};
+    r.seconds = e.seconds;
+    return r;
+}
+
 } // namespace semrel

@@ -21,14 +21,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string utcNow(const char* format)
+// The time now, UTC, with milliseconds: runs added in one second still sort in order.
+std::string utcNow(const char* format, const char* millisecondsFormat)
 {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+        1000;
     std::tm utc{};
-    gmtime_r(&now, &utc);
+    gmtime_r(&seconds, &utc);
     char text[32];
     std::strftime(text, sizeof text, format, &utc);
-    return text;
+    char withMs[48];
+    std::snprintf(withMs, sizeof withMs, millisecondsFormat, text, static_cast<int>(ms));
+    return withMs;
 }
 
 // Time first, so that file names sort by creation; then random bits, so that two programs adding
@@ -38,7 +45,7 @@ std::string newId()
     std::random_device device;
     char suffix[9];
     std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(device()));
-    return utcNow("%Y%m%dT%H%M%SZ") + "-" + suffix;
+    return utcNow("%Y%m%dT%H%M%S", "%s%03dZ") + "-" + suffix;
 }
 
 // An id names a file in the folder, never a path elsewhere.
@@ -81,7 +88,7 @@ RunRecord RunStore::add(RunRecord record) const
     if (record.id.empty())
         record.id = newId();
     if (record.createdAt.empty())
-        record.createdAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
+        record.createdAt = utcNow("%Y-%m-%dT%H:%M:%S", "%s.%03dZ");
     const std::string path = pathOf(record.id);
     if (fs::exists(path, ec))
         throw Error(path + ": a run with this id exists already");

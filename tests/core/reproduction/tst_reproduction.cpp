@@ -168,7 +168,7 @@ void TestReproduction::resumesWithoutRedoingFinishedUnits()
     const semrel::StopFlag stop;
     int stages = 0;
     semrel::ReproductionCallbacks callbacks;
-    callbacks.onStage = [&](const std::string&) {
+    callbacks.onStage = [&](const std::string&, Method) {
         ++stages;
     };
     const semrel::ReproductionResult again =

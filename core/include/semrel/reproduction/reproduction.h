@@ -78,8 +78,9 @@ struct ReproductionEntry
 
 struct ReproductionCallbacks
 {
-    // What starts: "AWA2: tuning Proposed (attribute stats: seen), 12 grid points".
-    std::function<void(const std::string& stage)> onStage;
+    // What starts, and the method it trains: "AWA2: tuning Proposed (attribute stats: seen), 12
+    // grid points".
+    std::function<void(const std::string& stage, Method method)> onStage;
     // After a unit was journaled and the report rewritten.
     std::function<void(const ReproductionEntry& entry)> onEntry;
     Trainer::EpochCallback onEpoch;

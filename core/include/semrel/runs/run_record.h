@@ -6,6 +6,7 @@
 #include <semrel/evaluation/calibrated_stacking.h>
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_state.h>
+#include <semrel/reproduction/reproduction.h>
 #include <semrel/training/tuning.h>
 
 #include <cstdint>
@@ -73,5 +74,9 @@ RunRecord recordOfModel(const ModelState& model, const Dataset* data, RunKind ki
 // rows, its validation accuracy, calibration and time (tuning.h). `data` names the dataset.
 RunRecord recordOfTuningPoint(const TrainingConfig& base, const TuningPointResult& point,
                               const Dataset& data, const std::string& source);
+
+// A record of one run of `semrel reproduce` (a final training of a chosen point and its test
+// numbers; no per-class accuracies).
+RunRecord recordOfReproduction(const ReproductionEntry& entry);
 
 } // namespace semrel
