@@ -4,7 +4,6 @@
 
 #include "metatypes.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -16,17 +15,12 @@ class QWidget;
 
 namespace semrel::ui {
 
-// What opening a path gave: a dataset, a model, or an error message.
-struct LoadedDocument
-{
-    QString path;
-    std::shared_ptr<const Dataset> dataset;
-    std::shared_ptr<const ModelState> model;
-    QString error;
-};
+class BackgroundJob;
 
-// Opens what the user points at, off the GUI thread (QtConcurrent): an xlsa17 folder (imported),
-// a dataset file or a model file. A progress dialog appears when it takes more than a moment.
+// Opens what the user points at, off the GUI thread (a BackgroundJob): an xlsa17 folder
+// (imported), a dataset file or a model file. A progress dialog with a Cancel button appears when
+// it takes more than a moment; Cancel stops a dataset read or import within about a megabyte of
+// features (a model file is small: it opens at once).
 class DocumentLoader : public QObject
 {
     Q_OBJECT
@@ -36,22 +30,26 @@ public:
     explicit DocumentLoader(QWidget* dialogParent);
     ~DocumentLoader() override;
 
-    bool isBusy() const { return m_watcher.isRunning(); }
+    bool isBusy() const;
     // Starts opening `path`; returns false (and does nothing) while another open is running.
     bool open(const QString& path);
+    // Stops the open in progress; cancelled() follows (or the document, if it was done).
+    void cancel();
 
 Q_SIGNALS:
     void datasetLoaded(std::shared_ptr<const semrel::Dataset> data, const QString& path);
     void modelLoaded(std::shared_ptr<const semrel::ModelState> model, const QString& path);
     void failed(const QString& path, const QString& message);
+    void cancelled(const QString& path);
     void busyChanged(bool busy);
 
 private:
-    void onFinished();
+    void closeProgress();
 
     QPointer<QWidget> m_dialogParent;
     QProgressDialog* m_progress = nullptr;
-    QFutureWatcher<LoadedDocument> m_watcher;
+    BackgroundJob* m_job;
+    QString m_path; // of the open in progress
 };
 
 } // namespace semrel::ui

@@ -7,6 +7,7 @@
 #include "document_loader.h"
 #include "embedding/embedding_view.h"
 #include "error_dialog.h"
+#include "jobs/background_job.h"
 #include "predictions/predictions_view.h"
 #include "query/query_view.h"
 #include "recent_files.h"
@@ -51,10 +52,10 @@ QString droppedPath(const QMimeData* mime)
 
 MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
-      m_tabs(new QTabWidget(this)), m_datasetView(new DatasetView(this)),
-      m_trainingPanel(new TrainingPanel(this)), m_statusPanel(new StatusPanel(this)),
-      m_predictionsView(new PredictionsView(this)), m_queryView(new QueryView(this)),
-      m_embeddingView(new EmbeddingView(this))
+      m_modelBuild(new BackgroundJob(this)), m_tabs(new QTabWidget(this)),
+      m_datasetView(new DatasetView(this)), m_trainingPanel(new TrainingPanel(this)),
+      m_statusPanel(new StatusPanel(this)), m_predictionsView(new PredictionsView(this)),
+      m_queryView(new QueryView(this)), m_embeddingView(new EmbeddingView(this))
 {
     setWindowTitle(tr("SemRel Studio"));
     setAcceptDrops(true);
@@ -75,6 +76,9 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_loader, &DocumentLoader::datasetLoaded, this, &MainWindow::onDatasetLoaded);
     connect(m_loader, &DocumentLoader::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::onOpenFailed);
+    connect(m_loader, &DocumentLoader::cancelled, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening %1 cancelled.").arg(QFileInfo(path).fileName()), 8000);
+    });
     connect(m_trainingPanel, &TrainingPanel::threadsInUseChanged, m_statusPanel,
             &StatusPanel::setThreadsInUse);
     connect(m_trainingPanel, &TrainingPanel::statusMessage, this,
@@ -87,6 +91,11 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_trainingPanel, &TrainingPanel::runningChanged, this, [this](bool running) {
         if (running)
             m_statusPanel->setModel(tr("training…"));
+    });
+    m_modelBuild->setObjectName(QStringLiteral("modelBuild"));
+    connect(m_modelBuild, &BackgroundJob::failed, this, [this](const QString& message) {
+        showError(this, tr("Could not use the model"), message);
+        setExplorationModel(nullptr, nullptr);
     });
     restoreSettings();
 }
@@ -131,6 +140,8 @@ void MainWindow::createMenus()
     training->addAction(m_trainingPanel->startAction());
     training->addAction(m_trainingPanel->stopAction());
     training->addAction(m_trainingPanel->resumeAction());
+    training->addSeparator();
+    training->addAction(m_trainingPanel->tuneAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SemRel Studio"), this, [this] {
@@ -247,42 +258,67 @@ void MainWindow::onOpenFailed(const QString& path, const QString& message)
 
 void MainWindow::onTrainingFinished(const TrainingResult& result)
 {
+    // The session's model shares the result's memory: no copy of the weights on this thread.
+    const std::shared_ptr<const ModelState> model = m_trainingPanel->session()->model();
+    if (!model) {
+        // Stopped before its first epoch ended: the views keep what they showed.
+        m_statusPanel->setModel(tr("stopped before the first epoch ended: no model"));
+        return;
+    }
     m_statusPanel->setModel(tr("%1 epochs trained, %2")
-                                .arg(result.state.history.size())
+                                .arg(model->history.size())
                                 .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
-    m_model = std::make_shared<const ModelState>(result.state);
+    m_model = model;
     showExploration();
 }
 
 void MainWindow::showExploration()
 {
-    std::shared_ptr<const RelationModel> model;
     QString reason;
     // A model of another dataset (say, the demo's beside an AWA2 file) is not an error: the
     // exploration views say why they wait for a matching pair.
     if (m_model && m_dataset) {
         const std::optional<std::string> misfit =
             modelMisfit(*m_model, *m_dataset, QFileInfo(m_datasetPath).fileName().toStdString());
-        if (misfit) {
-            reason =
-                tr("The model does not fit this dataset: %1").arg(QString::fromStdString(*misfit));
-        } else {
-            try {
-                model = std::make_shared<const RelationModel>(*m_model);
-            } catch (const std::exception& e) {
-                showError(this, tr("Could not use the model"), QString::fromUtf8(e.what()));
-            }
+        if (!misfit) {
+            buildExplorationModel();
+            return;
         }
+        reason = tr("The model does not fit this dataset: %1").arg(QString::fromStdString(*misfit));
     }
-    const std::shared_ptr<const Dataset> data = model ? m_dataset : nullptr;
-    m_predictionsView->setModelAndDataset(model, data);
-    m_queryView->setModelAndDataset(model, data);
-    m_embeddingView->setModelAndDataset(model, data);
+    m_modelBuild->discard(); // a model being built for an earlier pair
+    setExplorationModel(nullptr, nullptr);
     if (!reason.isEmpty()) {
         m_predictionsView->setUnavailableReason(reason);
         m_queryView->setUnavailableReason(reason);
         m_embeddingView->setUnavailableReason(reason);
     }
+}
+
+void MainWindow::buildExplorationModel()
+{
+    // Copying the weights, building the network and mapping the classes takes about 0.1 s at
+    // SUN's Table 1 size (docs/BENCHMARKS.md): off the GUI thread. Until it is there, the views
+    // keep the pair they show.
+    m_modelBuild->start(
+        [model = m_model](JobContext&) {
+            auto built = std::make_shared<const RelationModel>(*model);
+            built->mappedClasses(); // computed once here, not by the first view that asks
+            return built;
+        },
+        [this, data = m_dataset](std::shared_ptr<const RelationModel> model) {
+            setExplorationModel(std::move(model), data);
+        });
+}
+
+void MainWindow::setExplorationModel(std::shared_ptr<const RelationModel> model,
+                                     std::shared_ptr<const Dataset> data)
+{
+    if (!model)
+        data.reset();
+    m_predictionsView->setModelAndDataset(model, data);
+    m_queryView->setModelAndDataset(model, data);
+    m_embeddingView->setModelAndDataset(model, data);
 }
 
 void MainWindow::openInQuery(qint64 sample)

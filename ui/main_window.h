@@ -4,6 +4,8 @@
 
 #include "metatypes.h"
 
+#include <semrel/evaluation/relation_model.h>
+
 #include <QMainWindow>
 
 class QTabWidget;
@@ -11,6 +13,7 @@ class QTabWidget;
 namespace semrel::ui {
 
 class AppSettings;
+class BackgroundJob;
 class DatasetView;
 class DocumentLoader;
 class EmbeddingView;
@@ -52,7 +55,6 @@ public:
     QueryView* queryView() const { return m_queryView; }
     EmbeddingView* embeddingView() const { return m_embeddingView; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
-    DocumentLoader* loader() const { return m_loader; }
 
     // Writes geometry, splitters, the open view and the form to the settings (also on close).
     void saveSettings();
@@ -79,10 +81,14 @@ private:
     void chooseFolder();
     // Hands the open model and dataset to the exploration views when both are there.
     void showExploration();
+    void buildExplorationModel();
+    void setExplorationModel(std::shared_ptr<const RelationModel> model,
+                             std::shared_ptr<const Dataset> data);
     void openInQuery(qint64 sample);
 
     AppSettings& m_settings;
     DocumentLoader* m_loader;
+    BackgroundJob* m_modelBuild; // the RelationModel the exploration views share
     QTabWidget* m_tabs;
     DatasetView* m_datasetView;
     TrainingPanel* m_trainingPanel;

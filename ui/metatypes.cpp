@@ -13,6 +13,8 @@ void registerMetaTypes()
         qRegisterMetaType<semrel::TrainingConfig>();
         qRegisterMetaType<std::shared_ptr<const semrel::Dataset>>();
         qRegisterMetaType<std::shared_ptr<const semrel::ModelState>>();
+        qRegisterMetaType<std::shared_ptr<const semrel::TrainingResult>>();
+        qRegisterMetaType<semrel::TuningPointResult>();
         return true;
     }();
     Q_UNUSED(registered);

@@ -6,6 +6,7 @@
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_state.h>
 #include <semrel/training/trainer.h>
+#include <semrel/training/tuning.h>
 
 #include <QMetaType>
 
@@ -18,6 +19,8 @@ Q_DECLARE_METATYPE(semrel::TrainingResult)
 Q_DECLARE_METATYPE(semrel::TrainingConfig)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::Dataset>)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::ModelState>)
+Q_DECLARE_METATYPE(std::shared_ptr<const semrel::TrainingResult>)
+Q_DECLARE_METATYPE(semrel::TuningPointResult)
 
 namespace semrel::ui {
 

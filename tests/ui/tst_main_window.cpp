@@ -5,6 +5,7 @@
 #include "dataset/dataset_view.h"
 #include "document_loader.h"
 #include "main_window.h"
+#include "predictions/prediction_table_model.h"
 #include "predictions/predictions_view.h"
 #include "recent_files.h"
 #include "stall_meter.h"
@@ -13,21 +14,29 @@
 #include "training/training_form.h"
 #include "training/training_panel.h"
 #include "training/training_worker.h"
+#include "training/tune_dialog.h"
 #include "training_fixture.h"
 
 #include <semrel/dataset/dataset_file.h>
+#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/model_file/model_file.h>
 
+#include <QApplication>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace semrel;
@@ -41,7 +50,9 @@ private Q_SLOTS:
     void init();
     void openingADatasetFileFillsTheViewsAndStatusBar();
     void openingABrokenFileShowsTheMessageAndKeepsThePreviousState();
+    void openingABigFileCanBeCancelled();
     void openingAModelShowsItsHistoryAndSettings();
+    void tuneFromTheTrainingMenuEndsWithTheChosenModelExplored();
     void droppingAFileOntoTheWindowOpensIt();
     void recentFilesListOpenedFilesMostRecentFirst();
     void remembersLayoutViewAndTrainingSettings();
@@ -134,6 +145,46 @@ void TestMainWindow::openingABrokenFileShowsTheMessageAndKeepsThePreviousState()
              qPrintable(failed.last().at(1).toString()));
 }
 
+void TestMainWindow::openingABigFileCanBeCancelled()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("small.h5")));
+    QVERIFY(window);
+    const QString before = window->statusPanel()->datasetText();
+    // About 64 MB of features: four blocks between which the reader looks at its stop flag.
+    SyntheticSpec spec;
+    spec.classCount = 10;
+    spec.unseenClassCount = 2;
+    spec.valClassCount = 2;
+    spec.featureDim = 4096;
+    spec.samplesPerClass = 400;
+    const QString big = m_dir.filePath(QStringLiteral("big.h5"));
+    writeDatasetFile(makeSyntheticDataset(spec), big.toStdString());
+
+    QSignalSpy opened(window.get(), &MainWindow::datasetOpened);
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    // The first file's dialog is gone (deleted later, after the loop that waited for it).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    window->openFile(big);
+    auto* dialog = window->findChild<QProgressDialog*>(QStringLiteral("loadProgress"));
+    QVERIFY(dialog);
+    auto* cancel = dialog->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+    cancel->click(); // as the user would, before the read is through
+    QTRY_VERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(failed.count(), 0); // a cancel is no error: no dialog
+    QVERIFY(!window->findChild<QMessageBox*>(QStringLiteral("errorDialog")));
+    QCOMPARE(window->statusPanel()->datasetText(), before);
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), 8);
+    QTRY_VERIFY(!window->findChild<QProgressDialog*>(QStringLiteral("loadProgress")));
+
+    // The window opens the next file as usual.
+    window->openFile(big);
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(window->datasetView()->classModel()->rowCount(), spec.classCount);
+}
+
 void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
 {
     auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
@@ -158,6 +209,50 @@ void TestMainWindow::openingAModelShowsItsHistoryAndSettings()
     QCOMPARE(fresh.trainingPanel()->form()->config().network.encoderHidden, std::vector<int>{16});
     QCOMPARE(fresh.findChild<QTabWidget*>(QStringLiteral("views"))->currentIndex(),
              int(MainWindow::TrainingTab));
+}
+
+void TestMainWindow::tuneFromTheTrainingMenuEndsWithTheChosenModelExplored()
+{
+    auto window = openWindow(writeDataset(QStringLiteral("tiny.h5")));
+    QVERIFY(window);
+    TrainingPanel* panel = window->trainingPanel();
+    panel->form()->setConfig(semrel::test::tinyTrainingConfig(2));
+    QAction* tune = nullptr;
+    for (QAction* menu : window->menuBar()->actions())
+        if (menu->text() == QStringLiteral("&Training"))
+            for (QAction* action : menu->menu()->actions())
+                if (action->text().startsWith(QStringLiteral("T&une")))
+                    tune = action;
+    QVERIFY(tune);
+    QCOMPARE(tune, panel->tuneAction());
+
+    // The dialog is modal: fill it in and accept it once it is up.
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&dialogSeen] {
+        auto* dialog = qobject_cast<TuneDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialogSeen = true;
+        TuningGrid grid;
+        grid.taus = {0.0, 0.4};
+        grid.lambda1s = {1.0};
+        grid.lambda2s = {1.0};
+        dialog->setGrid(grid);
+        dialog->setEpochs(2);
+        dialog->accept();
+    });
+    QSignalSpy finished(panel, &TrainingPanel::trainingFinished);
+    QSignalSpy evaluated(window->predictionsView(), &PredictionsView::evaluationReady);
+    tune->trigger();
+    QVERIFY(dialogSeen);
+    QVERIFY(panel->isRunning());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(int(panel->session()->tuning().points.size()), 2);
+    QVERIFY2(window->statusPanel()->modelText().contains(QStringLiteral("2 epochs trained")),
+             qPrintable(window->statusPanel()->modelText()));
+    // As after training: the model reaches the exploration views.
+    QVERIFY(evaluated.wait(20000));
+    QVERIFY(window->predictionsView()->tableModel()->rowCount() > 0);
 }
 
 void TestMainWindow::droppingAFileOntoTheWindowOpensIt()
@@ -262,8 +357,8 @@ void TestMainWindow::closingWhileTrainingNeitherCrashesNorLeaks()
     QVERIFY(epochs.wait(20000));
     QVERIFY(panel->isRunning());
 
-    QPointer<TrainingWorker> worker = panel->worker();
-    QPointer<QThread> thread = panel->workerThread();
+    QPointer<TrainingWorker> worker = panel->session()->worker();
+    QPointer<QThread> thread = panel->session()->workerThread();
     QPointer<TrainingPanel> panelPointer = panel;
     QVERIFY(thread->isRunning());
     window->close();

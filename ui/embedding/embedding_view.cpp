@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "embedding/embedding_view.h"
 
-#include "embedding/tsne_worker.h"
 #include "error_dialog.h"
+#include "jobs/background_job.h"
 
+#include <semrel/errors.h>
 #include <semrel/exploration/nearest_neighbours.h>
 
 #include <QChart>
@@ -45,9 +46,11 @@ QColor classColor(int position, int count)
 } // namespace
 
 EmbeddingView::EmbeddingView(QWidget* parent)
-    : QWidget(parent), m_chartView(new QChartView(new QChart, this)), m_worker(new TsneWorker)
+    : QWidget(parent), m_chartView(new QChartView(new QChart, this)),
+      m_mapping(new BackgroundJob(this)), m_tsne(new BackgroundJob(this))
 {
-    TsneWorker::registerMetaTypes();
+    m_mapping->setObjectName(QStringLiteral("mapping"));
+    m_tsne->setObjectName(QStringLiteral("tsne"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->chart()->setAnimationOptions(QChart::NoAnimation);
     m_neighbours = new QListWidget(this);
@@ -66,17 +69,18 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     layout->addWidget(makeControls());
     layout->addWidget(splitter, 1);
 
-    // The worker lives on our thread and is deleted when the thread ends.
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &EmbeddingView::tsneRequested, m_worker, &TsneWorker::run);
-    connect(m_worker, &TsneWorker::progress, this, [this](double fraction) {
+    connect(m_mapping, &BackgroundJob::failed, this, [this](const QString& message) {
+        m_status->setText(tr("No map."));
+        showError(this, tr("Could not map the features"), message);
+    });
+    connect(m_tsne, &BackgroundJob::runningChanged, this, &EmbeddingView::updateTsneControls);
+    connect(m_tsne, &BackgroundJob::progressChanged, this, [this](double fraction) {
         m_progress->setValue(static_cast<int>(fraction * 100.0));
         Q_EMIT tsneProgress(fraction);
     });
-    connect(m_worker, &TsneWorker::finished, this, &EmbeddingView::onTsneFinished);
-    connect(m_worker, &TsneWorker::failed, this, [this](const QString& message) {
-        setTsneRunning(false);
+    connect(m_tsne, &BackgroundJob::cancelled, this,
+            [this] { m_status->setText(tr("t-SNE cancelled.")); });
+    connect(m_tsne, &BackgroundJob::failed, this, [this](const QString& message) {
         m_status->setText(tr("t-SNE failed."));
         showError(this, tr("t-SNE failed"), message);
         Q_EMIT tsneFailed(message);
@@ -84,17 +88,11 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     connect(m_neighbours, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         Q_EMIT sampleActivated(item->data(Qt::UserRole).toLongLong());
     });
-    m_thread.setObjectName(QStringLiteral("t-SNE"));
-    m_thread.start(QThread::LowPriority);
     setEnabled(false);
 }
 
-EmbeddingView::~EmbeddingView()
-{
-    m_worker->requestStop(); // leave the iteration loop first, or wait() blocks until t-SNE ends
-    m_thread.quit();
-    m_thread.wait();
-}
+// The jobs (children) stop t-SNE within an iteration and wait for it.
+EmbeddingView::~EmbeddingView() = default;
 
 QWidget* EmbeddingView::makeControls()
 {
@@ -116,14 +114,16 @@ QWidget* EmbeddingView::makeControls()
     connect(m_pcaButton, &QPushButton::clicked, this, &EmbeddingView::showPca);
     connect(m_tsneButton, &QPushButton::clicked, this, &EmbeddingView::startTsne);
     connect(m_cancelButton, &QPushButton::clicked, this, &EmbeddingView::cancelTsne);
-    setTsneRunning(false);
+    updateTsneControls();
     return bar;
 }
 
 void EmbeddingView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
                                        std::shared_ptr<const Dataset> data)
 {
-    cancelTsne();
+    // Maps of the previous pair, finished or not, would put points in the wrong places.
+    m_tsne->discard();
+    m_mapping->discard();
     m_model = model && data ? std::move(model) : nullptr;
     m_data = m_model ? std::move(data) : nullptr;
     m_input.reset();
@@ -134,15 +134,31 @@ void EmbeddingView::setModelAndDataset(std::shared_ptr<const RelationModel> mode
         showMap({}, {});
         return;
     }
-    try {
-        m_input =
-            std::make_shared<const MapInput>(unseenMapInput(*m_model, *m_data, kMaxMapSamples));
-    } catch (const std::exception& e) {
-        showMap({}, {});
-        showError(this, tr("Could not map the features"), QString::fromUtf8(e.what()));
-        return;
-    }
-    showPca();
+    clearChart();
+    startMapping();
+}
+
+void EmbeddingView::startMapping()
+{
+    struct Mapped
+    {
+        std::shared_ptr<const MapInput> input;
+        EmbeddingMap pca;
+    };
+    m_status->setText(tr("Mapping the features…"));
+    m_mapping->start(
+        [model = m_model, data = m_data](JobContext& context) {
+            Mapped mapped;
+            mapped.input =
+                std::make_shared<const MapInput>(unseenMapInput(*model, *data, kMaxMapSamples));
+            context.throwIfStopRequested();
+            mapped.pca = pcaMap(*mapped.input);
+            return mapped;
+        },
+        [this](Mapped mapped) {
+            m_input = std::move(mapped.input);
+            showMap(mapped.pca, tr("PCA"));
+        });
 }
 
 void EmbeddingView::setUnavailableReason(const QString& reason)
@@ -155,50 +171,47 @@ void EmbeddingView::showPca()
 {
     if (!m_input)
         return;
-    try {
-        showMap(pcaMap(*m_input), tr("PCA"));
-    } catch (const std::exception& e) {
-        showError(this, tr("PCA failed"), QString::fromUtf8(e.what()));
-    }
+    m_tsne->discard(); // the map asked for last wins
+    m_mapping->start([input = m_input](JobContext&) { return pcaMap(*input); },
+                     [this](const EmbeddingMap& map) { showMap(map, tr("PCA")); });
 }
 
 void EmbeddingView::startTsne()
 {
-    if (!m_input || m_tsneRunning)
+    if (!m_input || m_tsne->isRunning())
         return;
-    m_worker->prepareRun();
-    setTsneRunning(true);
     m_status->setText(tr("t-SNE of %n point(s)…", nullptr,
                          static_cast<int>(m_input->features.rows + m_input->classFeatures.rows)));
-    Q_EMIT tsneRequested(m_input, m_tsneOptions);
+    m_tsne->start(
+        [input = m_input, options = m_tsneOptions](JobContext& context) {
+            TsneResult result = tsneMap(*input, options, context.progress(), context.stopFlag());
+            if (result.stopped)
+                throw Cancelled("t-SNE stopped on request");
+            return result.map;
+        },
+        [this](const EmbeddingMap& map) { showMap(map, tr("t-SNE")); });
 }
 
 void EmbeddingView::cancelTsne()
 {
-    if (!m_tsneRunning)
+    if (!m_tsne->isRunning())
         return;
-    m_worker->requestStop();
+    m_tsne->cancel();
     m_status->setText(tr("Cancelling t-SNE…"));
 }
 
-void EmbeddingView::setTsneRunning(bool running)
+bool EmbeddingView::isTsneRunning() const
 {
-    m_tsneRunning = running;
+    return m_tsne->isRunning();
+}
+
+void EmbeddingView::updateTsneControls()
+{
+    const bool running = m_tsne->isRunning();
     m_tsneButton->setEnabled(!running);
     m_cancelButton->setEnabled(running);
     m_progress->setVisible(running);
     m_progress->setValue(0);
-}
-
-void EmbeddingView::onTsneFinished(const TsneResult& result)
-{
-    setTsneRunning(false);
-    // A result for input that has since been replaced would put points in the wrong places.
-    if (result.stopped || !m_input || result.map.samplePoints.rows != m_input->features.rows) {
-        m_status->setText(tr("t-SNE cancelled."));
-        return;
-    }
-    showMap(result.map, tr("t-SNE"));
 }
 
 QString EmbeddingView::className(int c) const
@@ -208,16 +221,24 @@ QString EmbeddingView::className(int c) const
                : QString::number(c);
 }
 
-void EmbeddingView::showMap(const EmbeddingMap& map, const QString& kind)
+void EmbeddingView::clearChart()
 {
     QChart* chart = m_chartView->chart();
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
+    chart->setTitle({});
     m_classSeries.clear();
     m_seriesSamples.clear();
     m_markerSeries = nullptr;
     m_selectionSeries = nullptr;
+    m_map = {};
+}
+
+void EmbeddingView::showMap(const EmbeddingMap& map, const QString& kind)
+{
+    clearChart();
+    QChart* chart = m_chartView->chart();
     m_map = map;
     m_mapKind = kind;
     if (!m_input || map.samplePoints.rows == 0) {
@@ -407,19 +428,15 @@ int EmbeddingView::classMarkerCount() const
     return m_markerSeries ? static_cast<int>(m_markerSeries->count()) : 0;
 }
 
-QPoint EmbeddingView::samplePosition(qint64 sample) const
+std::optional<QPointF> EmbeddingView::mapPoint(qint64 sample) const
 {
-    for (std::size_t i = 0; i < m_classSeries.size(); ++i) {
-        const auto& samples = m_seriesSamples[i];
-        const auto it = std::find(samples.begin(), samples.end(), sample);
-        if (it == samples.end())
-            continue;
-        const QPointF value = m_classSeries[i]->at(static_cast<qsizetype>(it - samples.begin()));
-        QChart* chart = m_chartView->chart();
-        return m_chartView->mapFromScene(
-            chart->mapToScene(chart->mapToPosition(value, m_classSeries[i])));
-    }
-    return {};
+    if (!m_input)
+        return std::nullopt;
+    const auto it = std::find(m_input->samples.begin(), m_input->samples.end(), sample);
+    if (it == m_input->samples.end() || m_map.samplePoints.rows != m_input->features.rows)
+        return std::nullopt;
+    const auto row = static_cast<std::int64_t>(it - m_input->samples.begin());
+    return QPointF(m_map.samplePoints.at(row, 0), m_map.samplePoints.at(row, 1));
 }
 
 } // namespace semrel::ui

@@ -2,17 +2,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "embedding/embedding_metatypes.h"
-
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/relation_model.h>
 #include <semrel/exploration/embedding_map.h>
 
 #include <QPointF>
-#include <QThread>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QChartView;
@@ -24,12 +22,13 @@ class QScatterSeries;
 
 namespace semrel::ui {
 
-class TsneWorker;
+class BackgroundJob;
 
 // The Embedding view (the paper's Fig. 1): a 2-D map of unseen-class test features coloured by
-// class, with the mapped class embeddings as black markers. PCA appears at once; t-SNE runs on a
-// worker thread with progress and cancel. Hover names a point; clicking one lists its nearest
-// neighbours in feature space and asks to open it in the Query view.
+// class, with the mapped class embeddings as black markers. PCA appears first; t-SNE follows on
+// request, with progress and cancel. Both are computed off the GUI thread (BackgroundJobs). Hover
+// names a point; clicking one lists its nearest neighbours in feature space and asks to open it in
+// the Query view.
 class EmbeddingView : public QWidget
 {
     Q_OBJECT
@@ -42,8 +41,9 @@ public:
     explicit EmbeddingView(QWidget* parent = nullptr);
     ~EmbeddingView() override;
 
-    // Shows the PCA map of `data`'s unseen test samples under `model`; cancels a running t-SNE.
-    // nullptr for either clears the view.
+    // Maps `data`'s unseen test samples under `model` in the background and shows their PCA
+    // (mapShown(tr("PCA")) follows); cancels a running t-SNE, and drops maps of the previous
+    // pair. nullptr for either clears the view.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
     // Why there is no map (say, the model does not fit the dataset): shown as the chart's title
@@ -51,11 +51,12 @@ public:
     void setUnavailableReason(const QString& reason);
     void setTsneOptions(const TsneOptions& options) { m_tsneOptions = options; }
 
+    // Computes the PCA map in the background; mapShown(tr("PCA")) follows.
     void showPca();
     // Starts t-SNE in the background; mapShown(tr("t-SNE")) follows unless cancelled.
     void startTsne();
     void cancelTsne();
-    bool isTsneRunning() const { return m_tsneRunning; }
+    bool isTsneRunning() const;
 
     // Selects a mapped sample: highlights it and lists its neighbours. False when not on the map.
     bool selectSample(qint64 sample);
@@ -64,8 +65,8 @@ public:
     QString mapKind() const { return m_mapKind; }
     int samplePointCount() const;
     int classMarkerCount() const;
-    // The widget position (in chartView()) of a mapped sample, for tests; null when not mapped.
-    QPoint samplePosition(qint64 sample) const;
+    // Where the map shown puts a sample (map coordinates); nothing when it is not on the map.
+    std::optional<QPointF> mapPoint(qint64 sample) const;
     QChartView* chartView() const { return m_chartView; }
     QListWidget* neighbourList() const { return m_neighbours; }
 
@@ -76,15 +77,12 @@ Q_SIGNALS:
     // The user clicked a sample (or double-clicked a neighbour): open it in the Query view.
     void sampleActivated(qint64 sample);
 
-    // To the worker (queued).
-    void tsneRequested(std::shared_ptr<const semrel::MapInput> input,
-                       const semrel::TsneOptions& options);
-
 private:
     QWidget* makeControls();
     void showMap(const EmbeddingMap& map, const QString& kind);
-    void onTsneFinished(const TsneResult& result);
-    void setTsneRunning(bool running);
+    void clearChart();
+    void startMapping();
+    void updateTsneControls();
     void onPointHovered(QScatterSeries* series, const QPointF& point, bool state);
     void onPointClicked(QScatterSeries* series, const QPointF& point);
     qint64 sampleAt(QScatterSeries* series, const QPointF& point) const;
@@ -97,7 +95,6 @@ private:
     TsneOptions m_tsneOptions;
     QString m_mapKind;
     qint64 m_selected = -1;
-    bool m_tsneRunning = false;
 
     // Per class series: the sample of each point, in the series' order.
     std::vector<QScatterSeries*> m_classSeries;
@@ -113,8 +110,8 @@ private:
     QLabel* m_status = nullptr;
     QListWidget* m_neighbours = nullptr;
 
-    QThread m_thread;
-    TsneWorker* m_worker;
+    BackgroundJob* m_mapping; // map input and PCA; object name "mapping"
+    BackgroundJob* m_tsne;    // object name "tsne"
 };
 
 } // namespace semrel::ui

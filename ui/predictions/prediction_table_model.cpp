@@ -22,7 +22,18 @@ void PredictionTableModel::setResult(std::shared_ptr<const EvaluationResult> res
 
 void PredictionTableModel::setThumbnails(ThumbnailCache* thumbnails)
 {
+    if (m_thumbnails)
+        disconnect(m_thumbnails, nullptr, this, nullptr);
     m_thumbnails = thumbnails;
+    // Decoded in the background: the rows that waited for theirs ask again.
+    if (m_thumbnails)
+        connect(m_thumbnails, &ThumbnailCache::thumbnailsReady, this,
+                &PredictionTableModel::refreshThumbnails);
+    refreshThumbnails();
+}
+
+void PredictionTableModel::refreshThumbnails()
+{
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, SampleColumn), index(rowCount() - 1, SampleColumn),
                            {Qt::DecorationRole});

@@ -20,7 +20,8 @@ enum class Setting { Zsl, Gzsl };
 // unseen classes) then the GZSL ones (test_unseen and test_seen among all classes). Numbers are
 // returned as numbers so that a proxy sorts them; every data() call is bounds-checked; the model
 // resets itself when a new result arrives. The sample column shows a thumbnail when a
-// ThumbnailCache is set (decoded on first display, so only visible rows cost anything).
+// ThumbnailCache is set (decoded in the background on first display, so only visible rows cost
+// anything).
 class PredictionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -68,6 +69,8 @@ private:
 
     std::shared_ptr<const EvaluationResult> m_result;
     QStringList m_classNames;
+    void refreshThumbnails();
+
     ThumbnailCache* m_thumbnails = nullptr;
 };
 

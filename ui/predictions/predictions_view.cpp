@@ -3,6 +3,7 @@
 #include "predictions/predictions_view.h"
 
 #include "error_dialog.h"
+#include "jobs/background_job.h"
 #include "predictions/class_accuracy_chart.h"
 #include "predictions/confusion_heat_map.h"
 #include "predictions/prediction_table_model.h"
@@ -20,21 +21,12 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 namespace semrel::ui {
-
-// What the background evaluation gives: a result or an error message.
-struct PredictionsView::Outcome
-{
-    std::shared_ptr<const EvaluationResult> result;
-    std::shared_ptr<const Dataset> data;
-    QString error;
-};
 
 namespace {
 
@@ -49,7 +41,7 @@ PredictionsView::PredictionsView(QWidget* parent)
     : QWidget(parent), m_model(new PredictionTableModel(this)),
       m_filter(new PredictionFilter(this)), m_thumbnails(new ThumbnailCache(this)),
       m_table(new QTableView(this)), m_accuracyChart(new ClassAccuracyChart(this)),
-      m_heatMap(new ConfusionHeatMap(this))
+      m_heatMap(new ConfusionHeatMap(this)), m_evaluation(new BackgroundJob(this))
 {
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
@@ -86,8 +78,8 @@ PredictionsView::PredictionsView(QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
     layout->addWidget(m_rowCount);
 
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
-            &PredictionsView::onEvaluated);
+    m_evaluation->setObjectName(QStringLiteral("evaluation"));
+    connect(m_evaluation, &BackgroundJob::failed, this, &PredictionsView::onEvaluationFailed);
     connect(m_heatMap, &ConfusionHeatMap::cellClicked, this, &PredictionsView::showCell);
     connect(m_accuracyChart, &ClassAccuracyChart::classClicked, this,
             [this](int c) { showCell(c, PredictionFilter::kAnyClass); });
@@ -116,8 +108,13 @@ PredictionsView::PredictionsView(QWidget* parent)
     countRows();
 }
 
-// A running evaluation holds only shared pointers and never touches the view: it may outlive it.
+// The evaluation job (a child) waits for a running evaluation: well under a second.
 PredictionsView::~PredictionsView() = default;
+
+bool PredictionsView::isEvaluating() const
+{
+    return m_evaluation->isRunning();
+}
 
 QWidget* PredictionsView::makeFilterBar()
 {
@@ -164,43 +161,38 @@ QWidget* PredictionsView::makeFilterBar()
 void PredictionsView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
                                          std::shared_ptr<const Dataset> data)
 {
+    // Whatever a running evaluation gives later is for a model that is no longer shown.
+    m_evaluation->discard();
     if (!model || !data) {
         setEvaluation(nullptr, nullptr);
         return;
     }
-    // A newer request replaces an older one: setFuture() stops listening to the old future,
-    // which finishes on its own and is dropped.
     m_summary->setText(tr("Evaluating the model on %1…").arg(QString::fromStdString(data->name)));
     // Images are there before the predictions: the Query view shares this cache.
     m_thumbnails->setDataset(data);
-    m_watcher.setFuture(QtConcurrent::run([model, data] {
-        auto outcome = std::make_shared<Outcome>();
-        outcome->data = data;
-        try {
-            outcome->result = std::make_shared<const EvaluationResult>(evaluate(*model, *data));
-        } catch (const std::exception& e) {
-            outcome->error = QString::fromUtf8(e.what());
-        }
-        return outcome;
-    }));
+    // A newer request supersedes an older one, whose result is then dropped.
+    m_evaluation->start(
+        [model, data](JobContext&) {
+            return std::make_shared<const EvaluationResult>(evaluate(*model, *data));
+        },
+        [this, data](std::shared_ptr<const EvaluationResult> result) {
+            setEvaluation(std::move(result), data);
+            Q_EMIT evaluationReady();
+        });
 }
 
-void PredictionsView::onEvaluated()
+void PredictionsView::onEvaluationFailed(const QString& message)
 {
-    const std::shared_ptr<Outcome> outcome = m_watcher.result();
-    if (!outcome->error.isEmpty()) {
-        m_summary->setText(tr("No predictions: %1").arg(outcome->error));
-        showError(this, tr("Could not evaluate the model"), outcome->error);
-        Q_EMIT evaluationFailed(outcome->error);
-        return;
-    }
-    setEvaluation(outcome->result, outcome->data);
-    Q_EMIT evaluationReady();
+    m_summary->setText(tr("No predictions: %1").arg(message));
+    showError(this, tr("Could not evaluate the model"), message);
+    Q_EMIT evaluationFailed(message);
 }
 
 void PredictionsView::setEvaluation(std::shared_ptr<const EvaluationResult> result,
                                     std::shared_ptr<const Dataset> data)
 {
+    // Whatever a running evaluation gives later is for a model that is no longer shown.
+    m_evaluation->discard();
     m_result = result && data ? std::move(result) : nullptr;
     m_data = m_result ? std::move(data) : nullptr;
     m_classNames.clear();

@@ -8,7 +8,6 @@
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/relation_model.h>
 
-#include <QFutureWatcher>
 #include <QStringList>
 #include <QWidget>
 
@@ -22,6 +21,7 @@ class QTableView;
 
 namespace semrel::ui {
 
+class BackgroundJob;
 class ClassAccuracyChart;
 class ConfusionHeatMap;
 class PredictionTableModel;
@@ -48,7 +48,7 @@ public:
     // Why there is nothing to evaluate (say, the model does not fit the dataset): shown in place
     // of the hint to open a model and a dataset while the view is empty.
     void setUnavailableReason(const QString& reason);
-    bool isEvaluating() const { return m_watcher.isRunning(); }
+    bool isEvaluating() const;
 
     void setSetting(Setting setting);
     // Filters the table to one confusion-matrix cell (either may be PredictionFilter::kAnyClass).
@@ -74,9 +74,8 @@ Q_SIGNALS:
     void sampleActivated(qint64 sample);
 
 private:
-    struct Outcome;
     QWidget* makeFilterBar();
-    void onEvaluated();
+    void onEvaluationFailed(const QString& message);
     void updateCharts();
     void updateSummary();
     void syncClassCombos();
@@ -86,7 +85,6 @@ private:
     std::shared_ptr<const EvaluationResult> m_result;
     ConfusionMatrix m_gzslConfusion;
     QStringList m_classNames;
-    QFutureWatcher<std::shared_ptr<Outcome>> m_watcher;
 
     PredictionTableModel* m_model;
     PredictionFilter* m_filter;
@@ -94,6 +92,7 @@ private:
     QTableView* m_table;
     ClassAccuracyChart* m_accuracyChart;
     ConfusionHeatMap* m_heatMap;
+    BackgroundJob* m_evaluation; // object name "evaluation"
     QComboBox* m_settingBox = nullptr;
     QComboBox* m_trueClassBox = nullptr;
     QComboBox* m_predictedClassBox = nullptr;

@@ -6,6 +6,7 @@
 #include "dataset/class_table_model.h"
 #include "error_dialog.h"
 #include "predictions/thumbnail_cache.h"
+#include "query/image_feature_job.h"
 #include "query/similarity_chart.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
@@ -16,7 +17,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -42,8 +42,14 @@ constexpr int kDefaultTopK = 30;
 
 } // namespace
 
-QueryView::QueryView(QWidget* parent) : QWidget(parent), m_chart(new SimilarityChart(this))
+QueryView::QueryView(QWidget* parent)
+    : QWidget(parent), m_imageFeature(new ImageFeatureJob(this)), m_chart(new SimilarityChart(this))
 {
+    connect(m_imageFeature, &ImageFeatureJob::featureReady, this, &QueryView::onImageFeature);
+    connect(m_imageFeature, &ImageFeatureJob::failed, this, [this](const QString& message) {
+        m_info->setText(tr("The image could not be queried."));
+        showError(this, tr("Could not query the image"), message);
+    });
     m_scroll = new QScrollArea(this);
     m_scroll->setWidget(m_chart);
     m_scroll->setWidgetResizable(true);
@@ -58,6 +64,7 @@ QueryView::QueryView(QWidget* parent) : QWidget(parent), m_chart(new SimilarityC
     setEnabled(false);
 }
 
+// The image job (a child) waits for a feature being computed: a fraction of a second.
 QueryView::~QueryView() = default;
 
 QWidget* QueryView::makeControls()
@@ -169,6 +176,7 @@ QWidget* QueryView::makeSidePanel()
 void QueryView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
                                    std::shared_ptr<const Dataset> data)
 {
+    m_imageFeature->discard(); // an image's feature is for the model no longer shown
     m_model = model && data ? std::move(model) : nullptr;
     m_data = m_model ? std::move(data) : nullptr;
     m_roles = m_data ? classRoles(*m_data) : ClassRoles{};
@@ -207,7 +215,6 @@ void QueryView::setDatasetPath(const QString& path)
 void QueryView::setExtractorPath(const QString& path)
 {
     m_extractorPath = path;
-    m_extractor.reset();
 }
 
 void QueryView::setThumbnails(ThumbnailCache* thumbnails)
@@ -216,7 +223,12 @@ void QueryView::setThumbnails(ThumbnailCache* thumbnails)
     // A new image folder (or dataset) may give the sample shown an image it lacked.
     connect(m_thumbnails, &ThumbnailCache::imagesChanged, this, [this] {
         if (m_sample >= 0)
-            showPreview(m_thumbnails->image(m_sample, kPreviewSize));
+            showSamplePreview();
+    });
+    // Decoded in the background: the sample shown may be among them.
+    connect(m_thumbnails, &ThumbnailCache::thumbnailsReady, this, [this] {
+        if (m_sample >= 0)
+            showSamplePreview();
     });
 }
 
@@ -242,6 +254,7 @@ bool QueryView::showSample(qint64 sample)
 {
     if (!m_data || sample < 0 || sample >= m_data->sampleCount())
         return false;
+    m_imageFeature->discard(); // the user moved on to a sample
     const float* row = m_data->features.row(sample);
     m_feature.assign(row, row + m_data->featureDim());
     m_sample = sample;
@@ -251,70 +264,47 @@ bool QueryView::showSample(qint64 sample)
         const QSignalBlocker blocker(m_sampleBox);
         m_sampleBox->setValue(static_cast<int>(sample));
     }
-    showPreview(m_thumbnails ? m_thumbnails->image(sample, kPreviewSize) : QImage());
+    showSamplePreview();
     refresh();
     return true;
 }
 
-bool QueryView::loadExtractor()
+QString QueryView::extractorPathToUse()
 {
-    if (m_extractor)
-        return true;
-    QString path = m_extractorPath;
-    if (path.isEmpty() && !m_datasetPath.isEmpty()) {
+    if (!m_extractorPath.isEmpty())
+        return m_extractorPath;
+    if (!m_datasetPath.isEmpty()) {
         const QString beside = QFileInfo(m_datasetPath).dir().filePath(kDemoExtractorFile);
         if (QFileInfo::exists(beside))
-            path = beside;
+            return beside;
     }
-    if (path.isEmpty())
-        path =
-            QFileDialog::getOpenFileName(this, tr("Feature Extractor for Image Files"), QString(),
-                                         tr("Feature extractors (*.h5 *.pt);;All files (*)"));
-    if (path.isEmpty())
-        return false;
-    try {
-        m_extractor =
-            std::make_unique<FeatureExtractor>(FeatureExtractor::load(path.toStdString()));
-        m_extractorPath = path;
-        return true;
-    } catch (const std::exception& e) {
-        showError(this, tr("Could not load the feature extractor"), QString::fromUtf8(e.what()));
-        return false;
-    }
+    return QFileDialog::getOpenFileName(this, tr("Feature Extractor for Image Files"), QString(),
+                                        tr("Feature extractors (*.h5 *.pt);;All files (*)"));
 }
 
 bool QueryView::showImageFile(const QString& path)
 {
     if (!m_model)
         return false;
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    QImage image = reader.read();
-    if (image.isNull()) {
-        showError(this, tr("Could not read the image"),
-                  tr("%1: %2").arg(path, reader.errorString()));
+    const QString extractorPath = extractorPathToUse();
+    if (extractorPath.isEmpty())
         return false;
-    }
-    if (!loadExtractor())
-        return false;
-    // The extractor fits the image to its input (crop, scale, invert) itself; the ui only decodes.
-    const bool grey = m_extractor->input().channels == 1;
-    image = image.convertToFormat(grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-    const ImageView view{image.constBits(), image.width(), image.height(), grey ? 1 : 3,
-                         static_cast<int>(image.bytesPerLine())};
-    try {
-        m_feature = m_extractor->extractImage(view);
-    } catch (const std::exception& e) {
-        showError(this, tr("Could not compute the image's feature"), QString::fromUtf8(e.what()));
-        return false;
-    }
+    m_info->setText(tr("Computing the feature of %1…").arg(QFileInfo(path).fileName()));
+    // Decoding, loading a TorchScript module and running it take from milliseconds to seconds.
+    m_imageFeature->start(path, extractorPath, kPreviewSize);
+    return true;
+}
+
+void QueryView::onImageFeature(const QString& path, const QString& extractorPath,
+                               const std::vector<float>& feature, const QImage& preview)
+{
+    m_extractorPath = extractorPath; // loaded fine: not asked for again
+    m_feature = feature;
     m_sample = -1;
     m_trueClass = -1;
     m_queryName = QFileInfo(path).fileName();
-    showPreview(
-        image.scaled(kPreviewSize, kPreviewSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    showPreview(QPixmap::fromImage(preview));
     refresh();
-    return true;
 }
 
 void QueryView::chooseImageFile()
@@ -325,12 +315,23 @@ void QueryView::chooseImageFile()
         showImageFile(path);
 }
 
-void QueryView::showPreview(const QImage& image)
+void QueryView::showSamplePreview()
 {
-    if (image.isNull())
+    bool pending = false;
+    const QPixmap pixmap =
+        m_thumbnails ? m_thumbnails->thumbnail(m_sample, kPreviewSize, &pending) : QPixmap();
+    if (pending)
+        m_preview->setText(tr("loading…"));
+    else
+        showPreview(pixmap);
+}
+
+void QueryView::showPreview(const QPixmap& pixmap)
+{
+    if (pixmap.isNull())
         m_preview->setText(tr("no image"));
     else
-        m_preview->setPixmap(QPixmap::fromImage(image));
+        m_preview->setPixmap(pixmap);
 }
 
 void QueryView::setTau(double tau)

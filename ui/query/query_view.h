@@ -25,6 +25,7 @@ class QSpinBox;
 
 namespace semrel::ui {
 
+class ImageFeatureJob;
 class SimilarityChart;
 class ThumbnailCache;
 
@@ -56,7 +57,9 @@ public:
 
     // Queries a sample of the dataset. Returns false (and leaves the view) when out of range.
     bool showSample(qint64 sample);
-    // Queries an image file through the feature extractor. Returns false after showing an error.
+    // Queries an image file through the feature extractor, off the GUI thread: the image is
+    // decoded and its feature computed in the background, then queryChanged() follows (or an
+    // error dialog). Returns false when nothing was started: no model, or no extractor chosen.
     bool showImageFile(const QString& path);
     void setTau(double tau);
     void setTopK(int k); // 0 shows every class
@@ -81,15 +84,18 @@ private:
     QWidget* makeSidePanel();
     void fillClassList();
     void refresh();
-    bool loadExtractor();
+    QString extractorPathToUse();
+    void onImageFeature(const QString& path, const QString& extractorPath,
+                        const std::vector<float>& feature, const QImage& preview);
+    void showSamplePreview();
     void chooseImageFile();
-    void showPreview(const QImage& image);
+    void showPreview(const QPixmap& pixmap);
 
     std::shared_ptr<const RelationModel> m_model;
     std::shared_ptr<const Dataset> m_data;
     ClassRoles m_roles; // of m_data's classes
-    std::unique_ptr<FeatureExtractor> m_extractor;
     QString m_extractorPath;
+    ImageFeatureJob* m_imageFeature;
     QString m_datasetPath;
     ThumbnailCache* m_thumbnails = nullptr;
 

@@ -4,9 +4,11 @@
 
 #include "chart_export.h"
 #include "error_dialog.h"
+#include "training/run_status_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
-#include "training/training_worker.h"
+#include "training/tune_dialog.h"
+#include "training/tuning_view.h"
 
 #include <semrel/errors.h>
 #include <semrel/model_file/model_file.h>
@@ -20,45 +22,41 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QIODevice>
-#include <QLabel>
-#include <QProgressBar>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace semrel::ui {
 
 TrainingPanel::TrainingPanel(QWidget* parent)
-    : QWidget(parent), m_form(new TrainingForm(this)), m_charts(new TrainingCharts(this)),
-      m_progress(new QProgressBar(this)), m_resultLabel(new QLabel(this)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_worker(new TrainingWorker)
+    : QWidget(parent), m_session(new TrainingSession(this)), m_form(new TrainingForm(this)),
+      m_charts(new TrainingCharts(this)), m_status(new RunStatusView(m_session, this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_views(new QTabWidget(this)),
+      m_tuningView(new TuningView(this))
 {
-    registerMetaTypes();
     m_lastDirectory = QDir::homePath();
     createActions();
+    connect(m_session, &TrainingSession::stateChanged, this, &TrainingPanel::onStateChanged);
+    connect(m_session, &TrainingSession::runStarted, this, &TrainingPanel::onRunStarted);
+    connect(m_session, &TrainingSession::threadsInUseChanged, this,
+            &TrainingPanel::threadsInUseChanged);
+    connect(m_session, &TrainingSession::epochFinished, this, [this](const EpochReport& report) {
+        m_charts->addEpoch(report);
+        Q_EMIT epochFinished(report);
+    });
+    connect(m_session, &TrainingSession::finished, this, &TrainingPanel::onFinished);
+    connect(m_session, &TrainingSession::failed, this, &TrainingPanel::onFailed);
+    connect(m_session, &TrainingSession::tuningStarted, this, &TrainingPanel::onTuningStarted);
+    connect(m_session, &TrainingSession::tuningPointFinished, m_tuningView, &TuningView::addPoint);
+    connect(m_session, &TrainingSession::tuningFinished, this, &TrainingPanel::onTuningFinished);
 
-    // The worker has no parent so that it can move; QThread::finished deletes it on its thread.
-    m_thread.setObjectName(QStringLiteral("semrel-training"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &TrainingPanel::trainRequested, m_worker, &TrainingWorker::train);
-    connect(this, &TrainingPanel::resumeRequested, m_worker, &TrainingWorker::resume);
-    connect(m_worker, &TrainingWorker::started, this, &TrainingPanel::threadsInUseChanged);
-    connect(m_worker, &TrainingWorker::batchProgress, this, &TrainingPanel::onBatchProgress);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingPanel::onEpochFinished);
-    connect(m_worker, &TrainingWorker::checkpointReady, this,
-            [this](std::shared_ptr<const ModelState> checkpoint) {
-                m_checkpoint = std::move(checkpoint);
-            });
-    connect(m_worker, &TrainingWorker::finished, this, &TrainingPanel::onFinished);
-    connect(m_worker, &TrainingWorker::failed, this, &TrainingPanel::onFailed);
-    m_thread.start();
-
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_charts, tr("Curves"));
+    m_views->addTab(m_tuningView, tr("Tuning"));
     m_splitter->addWidget(makeControls());
-    m_splitter->addWidget(m_charts);
+    m_splitter->addWidget(m_views);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -67,12 +65,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     updateActions();
 }
 
-TrainingPanel::~TrainingPanel()
-{
-    m_worker->requestStop(); // leave the epoch loop first, or wait() blocks until training ends
-    m_thread.quit();
-    m_thread.wait();
-}
+// The session (a child) stops a running training and waits for its thread.
+TrainingPanel::~TrainingPanel() = default;
 
 void TrainingPanel::createActions()
 {
@@ -82,6 +76,9 @@ void TrainingPanel::createActions()
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
     m_resumeAction = new QAction(tr("&Resume Training"), this);
     m_resumeAction->setShortcut(Qt::CTRL | Qt::Key_F5);
+    m_tuneAction = new QAction(tr("T&une τ, λ1, λ2…"), this);
+    m_tuneAction->setStatusTip(
+        tr("Choose τ, λ1 and λ2 on the validation split, then train the best on trainval"));
     m_saveModelAction = new QAction(tr("&Save Model…"), this);
     m_saveModelAction->setShortcut(QKeySequence::Save);
     m_exportPngAction = new QAction(tr("Export Charts as &PNG…"), this);
@@ -91,6 +88,7 @@ void TrainingPanel::createActions()
     m_startAction->setIconText(tr("Start"));
     m_stopAction->setIconText(tr("Stop"));
     m_resumeAction->setIconText(tr("Resume"));
+    m_tuneAction->setIconText(tr("Tune…"));
     m_saveModelAction->setIconText(tr("Save model…"));
     m_exportPngAction->setIconText(tr("PNG…"));
     m_exportSvgAction->setIconText(tr("SVG…"));
@@ -98,6 +96,7 @@ void TrainingPanel::createActions()
     connect(m_startAction, &QAction::triggered, this, &TrainingPanel::startTraining);
     connect(m_stopAction, &QAction::triggered, this, &TrainingPanel::stopTraining);
     connect(m_resumeAction, &QAction::triggered, this, &TrainingPanel::resumeTraining);
+    connect(m_tuneAction, &QAction::triggered, this, &TrainingPanel::askAndTune);
     connect(m_saveModelAction, &QAction::triggered, this, [this] {
         const QString path = askPath(tr("Save Model"), tr("SemRel models (*.h5)"), "h5");
         if (!path.isEmpty())
@@ -133,43 +132,32 @@ QWidget* TrainingPanel::makeControls()
 
     auto* buttons = new QGridLayout;
     const QList<QAction*> actions = {m_startAction,     m_stopAction,      m_resumeAction,
-                                     m_saveModelAction, m_exportPngAction, m_exportSvgAction,
-                                     m_exportCsvAction};
+                                     m_tuneAction,      m_saveModelAction, m_exportPngAction,
+                                     m_exportSvgAction, m_exportCsvAction};
     for (int i = 0; i < actions.size(); ++i) {
         auto* button = new QToolButton(this);
         button->setDefaultAction(actions[i]); // shows the action's short iconText
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setObjectName(actions[i]->iconText());
-        // Start / Stop / Resume / Save on the first row, the exports below.
+        // Start / Stop / Resume / Tune on the first row, Save and the exports below.
         buttons->addWidget(button, i < 4 ? 0 : 1, i < 4 ? i : i - 4);
     }
-    m_progress->setObjectName(QStringLiteral("trainingProgress"));
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("idle"));
-    m_progress->setTextVisible(true);
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* controls = new QWidget(this);
     auto* layout = new QVBoxLayout(controls);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(formBox, 1);
     layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_resultLabel);
+    layout->addWidget(m_status);
     return controls;
 }
 
 void TrainingPanel::setDataset(std::shared_ptr<const Dataset> data)
 {
-    // A running training keeps its own reference to the dataset it started with.
-    m_data = std::move(data);
-    m_checkpoint.reset(); // a checkpoint of another dataset cannot be resumed on this one
-    if (m_data)
-        m_form->selectPresetFor(QString::fromStdString(m_data->name));
-    updateActions();
+    if (data)
+        m_form->selectPresetFor(QString::fromStdString(data->name));
+    m_session->setDataset(std::move(data));
 }
 
 void TrainingPanel::setModel(std::shared_ptr<const ModelState> model, const QString& label)
@@ -179,155 +167,133 @@ void TrainingPanel::setModel(std::shared_ptr<const ModelState> model, const QStr
     m_form->setConfig(model->config);
     if (!model->history.empty())
         m_charts->addEarlierRun({label, model->history});
-    if (!model->optimizerState.empty())
-        m_checkpoint = std::move(model);
-    updateActions();
+    m_session->setOpenedModel(std::move(model));
 }
 
-bool TrainingPanel::prepareConfig(TrainingConfig* config)
+bool TrainingPanel::readForm(TrainingConfig* config)
 {
-    if (!m_data) {
+    if (!m_session->hasDataset()) {
         showError(this, tr("Training"), tr("Open a dataset first."));
         return false;
     }
     try {
         *config = m_form->config();
-        validateConfig(*config);
     } catch (const std::exception& e) {
         showError(this, tr("Training settings"), QString::fromUtf8(e.what()));
         return false;
     }
-    // A checkpoint after every epoch is what Resume continues from when the run is stopped.
-    if (m_checkpointDir.isValid())
-        config->checkpointPath =
-            m_checkpointDir.filePath(QStringLiteral("checkpoint.h5")).toStdString();
     return true;
 }
 
 void TrainingPanel::startTraining()
 {
     TrainingConfig config;
-    if (m_running || !prepareConfig(&config))
+    QString why;
+    if (m_session->isRunning() || !readForm(&config))
         return;
-    m_checkpoint.reset(); // this run overwrites the checkpoint file
-    m_runEpochs = config.epochs;
-    m_charts->startRun(runLabel(config), config.epochs);
-    m_timeLeft.start(1, config.epochs);
-    m_worker->prepareRun();
-    setRunning(true);
-    Q_EMIT trainRequested(config, m_data);
+    if (!m_session->start(config, &why))
+        showError(this, tr("Training settings"), why);
 }
 
 void TrainingPanel::resumeTraining()
 {
     TrainingConfig config;
-    if (m_running || !m_checkpoint || !prepareConfig(&config))
+    QString why;
+    if (!m_session->canResume() || !readForm(&config))
         return;
-    if (config.epochs <= m_checkpoint->completedEpochs) {
-        showError(this, tr("Resume"),
-                  tr("The checkpoint has %1 epochs done already; set Epochs higher to go on.")
-                      .arg(m_checkpoint->completedEpochs));
+    if (!m_session->resume(config, &why))
+        showError(this, tr("Resume"), why);
+}
+
+void TrainingPanel::askAndTune()
+{
+    TrainingConfig config;
+    if (!m_session->canTune() || !readForm(&config))
         return;
-    }
-    m_runEpochs = config.epochs;
-    m_charts->startRun(runLabel(config) + tr(" resumed"), config.epochs);
-    for (const EpochReport& report : m_checkpoint->history)
-        m_charts->addEpoch(report);
-    m_timeLeft.start(m_checkpoint->completedEpochs + 1, config.epochs);
-    m_worker->prepareRun();
-    setRunning(true);
-    Q_EMIT resumeRequested(config, m_data, m_checkpoint);
+    TuneDialog dialog(config, this);
+    if (dialog.exec() == QDialog::Accepted)
+        tune(dialog.grid(), dialog.epochs());
+}
+
+void TrainingPanel::tune(const TuningGrid& grid, int epochs)
+{
+    TrainingConfig config;
+    QString why;
+    if (m_session->isRunning() || !readForm(&config))
+        return;
+    if (epochs > 0)
+        config.epochs = epochs;
+    if (!m_session->tune(config, grid, &why))
+        showError(this, tr("Tune"), why);
+}
+
+void TrainingPanel::onTuningStarted()
+{
+    m_tuningView->start(m_session->tuning().grid, m_session->runEpochs());
+    m_views->setCurrentWidget(m_tuningView);
+}
+
+void TrainingPanel::onTuningFinished()
+{
+    const TuningOutcome& outcome = m_session->tuning();
+    m_tuningView->finish(outcome);
+    if (!outcome.retrained) // else the final training ends as a training does: onFinished()
+        Q_EMIT statusMessage(tr("Tuning stopped before the best point was trained: no model."));
 }
 
 void TrainingPanel::stopTraining()
 {
-    if (!m_running)
-        return;
-    m_worker->requestStop();
-    m_progress->setFormat(tr("stopping…"));
+    m_session->stop();
 }
 
-void TrainingPanel::onBatchProgress(int epoch, qint64 batch, qint64 batches)
+void TrainingPanel::onRunStarted(const TrainingConfig& config, int firstEpoch)
 {
-    m_timeLeft.update(epoch, batch, batches);
-    m_progress->setValue(static_cast<int>(std::lround(m_timeLeft.fractionDone() * 1000)));
-    m_progress->setFormat(tr("Epoch %1 / %2 — %3")
-                              .arg(epoch)
-                              .arg(m_runEpochs)
-                              .arg(TimeLeftEstimator::describe(m_timeLeft.secondsLeft())));
+    const bool resumed = firstEpoch > 1;
+    QString label = runLabel(config) + (resumed ? tr(" resumed") : QString());
+    if (m_session->state() != TrainingSession::State::Training)
+        label = tr("%1, tuned").arg(label); // the final training of a tuning
+    m_charts->startRun(label, config.epochs);
+    if (resumed && m_session->checkpoint())
+        for (const EpochReport& report : m_session->checkpoint()->history)
+            m_charts->addEpoch(report);
 }
 
-void TrainingPanel::onEpochFinished(const EpochReport& report)
+void TrainingPanel::onStateChanged(TrainingSession::State state)
 {
-    m_charts->addEpoch(report);
-    Q_EMIT epochFinished(report);
+    m_form->setEnabled(state == TrainingSession::State::Idle);
+    updateActions();
+    const bool running = state != TrainingSession::State::Idle;
+    if (running != m_wasRunning) {
+        m_wasRunning = running;
+        Q_EMIT runningChanged(running);
+    }
 }
 
 void TrainingPanel::onFinished(const TrainingResult& result)
 {
-    m_result = std::make_shared<const TrainingResult>(result);
-    // A finished run has nothing left to resume; a stopped one got checkpointReady() first.
-    if (!result.stopped)
-        m_checkpoint.reset();
     m_charts->flush();
-    setRunning(false);
-    const int epochs = static_cast<int>(result.state.history.size());
-    m_progress->setFormat(result.stopped ? tr("stopped after %1 epochs").arg(epochs)
-                                         : tr("done: %1 epochs").arg(epochs));
-    if (!result.stopped)
-        m_progress->setValue(m_progress->maximum());
-    QStringList lines;
-    if (!result.state.history.empty()) {
-        const EpochReport& last = result.state.history.back();
-        const auto percent = [](double v) {
-            return std::isnan(v) ? QStringLiteral("–") : QString::number(100 * v, 'f', 1);
-        };
-        if (!std::isnan(last.validationAccuracy))
-            lines << tr("Last epoch: validation %1 %").arg(percent(last.validationAccuracy));
-        if (!std::isnan(last.zslAccuracy))
-            lines << tr("Last epoch: ZSL %1 %").arg(percent(last.zslAccuracy))
-                  << tr("GZSL: ts %1 · tr %2 · H %3 %")
-                         .arg(percent(last.gzslUnseen), percent(last.gzslSeen),
-                              percent(last.gzslH));
-    }
-    for (const std::string& warning : result.warnings)
-        lines << QString::fromStdString(warning);
-    m_resultLabel->setText(lines.join(QLatin1Char('\n')));
-    Q_EMIT statusMessage(result.stopped ? tr("Training stopped; the model so far can be saved.")
-                                        : tr("Training finished; the model can be saved."));
+    if (result.state.history.empty())
+        Q_EMIT statusMessage(tr("Training stopped before its first epoch ended: no model."));
+    else
+        Q_EMIT statusMessage(result.stopped ? tr("Training stopped; the model so far can be saved.")
+                                            : tr("Training finished; the model can be saved."));
     Q_EMIT trainingFinished(result);
 }
 
 void TrainingPanel::onFailed(const QString& message)
 {
     m_charts->flush();
-    setRunning(false);
-    m_progress->setFormat(tr("failed"));
     showError(this, tr("Training failed"), message);
     Q_EMIT trainingFailed(message);
 }
 
-void TrainingPanel::setRunning(bool running)
-{
-    m_running = running;
-    m_form->setEnabled(!running);
-    if (running) {
-        m_progress->setValue(0);
-        m_progress->setFormat(tr("starting…"));
-        m_resultLabel->clear();
-    }
-    updateActions();
-    if (!running)
-        Q_EMIT threadsInUseChanged(0);
-    Q_EMIT runningChanged(running);
-}
-
 void TrainingPanel::updateActions()
 {
-    m_startAction->setEnabled(!m_running && m_data);
-    m_stopAction->setEnabled(m_running);
-    m_resumeAction->setEnabled(!m_running && m_data && m_checkpoint);
-    m_saveModelAction->setEnabled(!m_running && m_result);
+    m_startAction->setEnabled(m_session->canStart());
+    m_stopAction->setEnabled(m_session->canStop());
+    m_resumeAction->setEnabled(m_session->canResume());
+    m_tuneAction->setEnabled(m_session->canTune());
+    m_saveModelAction->setEnabled(m_session->canSave());
 }
 
 QString TrainingPanel::runLabel(const TrainingConfig& config) const
@@ -340,12 +306,13 @@ QString TrainingPanel::runLabel(const TrainingConfig& config) const
 
 bool TrainingPanel::saveModel(const QString& path)
 {
-    if (!m_result) {
+    const std::shared_ptr<const ModelState> model = m_session->model();
+    if (!model) {
         showError(this, tr("Save Model"), tr("There is no trained model to save yet."));
         return false;
     }
     try {
-        writeModelFile(m_result->state, path.toStdString());
+        writeModelFile(*model, path.toStdString());
     } catch (const std::exception& e) {
         showError(this, tr("Save Model"), QString::fromUtf8(e.what()));
         return false;

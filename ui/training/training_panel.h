@@ -3,39 +3,36 @@
 #pragma once
 
 #include "metatypes.h"
-#include "training/time_left_estimator.h"
+#include "training/training_session.h"
 
 #include <semrel/dataset/dataset.h>
 #include <semrel/training/trainer.h>
 
-#include <QPointer>
-#include <QTemporaryDir>
-#include <QThread>
 #include <QWidget>
 
 #include <memory>
 
 class QAction;
-class QLabel;
-class QProgressBar;
 class QSplitter;
+class QTabWidget;
 
 namespace semrel::ui {
 
+class RunStatusView;
 class TrainingCharts;
 class TrainingForm;
-class TrainingWorker;
+class TuningView;
 
-// The Training view: the hyper-parameter form, Start / Stop / Resume, a progress bar with the
-// time left, the live charts, and saving the model and exporting charts and history. Training
-// runs the core Trainer in a TrainingWorker on a thread this panel owns.
+// The Training view: the hyper-parameter form, Start / Stop / Resume / Tune, a progress bar with
+// the time left, the live charts and the tuning's grid points, and saving the model and
+// exporting charts and history. What can be
+// done when, and the run itself, belong to its TrainingSession; the panel shows them.
 class TrainingPanel : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit TrainingPanel(QWidget* parent = nullptr);
-    // Stops a running training (within one batch) and waits for the thread to end.
     ~TrainingPanel() override;
 
     void setDataset(std::shared_ptr<const Dataset> data);
@@ -43,9 +40,10 @@ public:
     // run, and it can be resumed when it carries optimiser state.
     void setModel(std::shared_ptr<const ModelState> model, const QString& label);
 
-    bool isRunning() const { return m_running; }
-    bool hasResult() const { return m_result != nullptr; }
-    const TrainingResult* lastResult() const { return m_result.get(); }
+    bool isRunning() const { return m_session->isRunning(); }
+    // True when there is a trained model to save (a run completed at least one epoch).
+    bool hasResult() const { return m_session->model() != nullptr; }
+    const TrainingResult* lastResult() const { return m_session->lastResult().get(); }
 
     // Writes the last result's model (atomic, via the core). Shows errors; returns success.
     bool saveModel(const QString& path);
@@ -57,6 +55,7 @@ public:
     QAction* startAction() const { return m_startAction; }
     QAction* stopAction() const { return m_stopAction; }
     QAction* resumeAction() const { return m_resumeAction; }
+    QAction* tuneAction() const { return m_tuneAction; }
     QAction* saveModelAction() const { return m_saveModelAction; }
     QAction* exportPngAction() const { return m_exportPngAction; }
     QAction* exportSvgAction() const { return m_exportSvgAction; }
@@ -64,8 +63,8 @@ public:
 
     TrainingForm* form() const { return m_form; }
     TrainingCharts* charts() const { return m_charts; }
-    TrainingWorker* worker() const { return m_worker; }
-    QThread* workerThread() { return &m_thread; }
+    TuningView* tuningView() const { return m_tuningView; }
+    TrainingSession* session() const { return m_session; }
 
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray& layout);
@@ -77,6 +76,10 @@ public Q_SLOTS:
     void stopTraining();
     // Continues the last stopped run (or an opened checkpoint) up to the form's epoch count.
     void resumeTraining();
+    // Tunes τ, λ1, λ2 over `grid` with the form's other settings (epochs > 0 replaces the
+    // form's epochs for every run); the chosen point's model ends as a training's does. Shows an
+    // error (and changes nothing) when it cannot start.
+    void tune(const semrel::TuningGrid& grid, int epochs = 0);
 
 Q_SIGNALS:
     void runningChanged(bool running);
@@ -87,51 +90,39 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     void modelSaved(const QString& path);
 
-    // To the worker (queued across threads).
-    void trainRequested(const semrel::TrainingConfig& config,
-                        std::shared_ptr<const semrel::Dataset> data);
-    void resumeRequested(const semrel::TrainingConfig& config,
-                         std::shared_ptr<const semrel::Dataset> data,
-                         std::shared_ptr<const semrel::ModelState> checkpoint);
-
 private:
     void createActions();
     QWidget* makeControls();
-    bool prepareConfig(TrainingConfig* config);
-    void setRunning(bool running);
+    bool readForm(TrainingConfig* config);
     void updateActions();
-    void onBatchProgress(int epoch, qint64 batch, qint64 batches);
-    void onEpochFinished(const EpochReport& report);
+    void onStateChanged(TrainingSession::State state);
+    void onRunStarted(const TrainingConfig& config, int firstEpoch);
     void onFinished(const TrainingResult& result);
     void onFailed(const QString& message);
+    void onTuningStarted();
+    void onTuningFinished();
+    void askAndTune();
     QString runLabel(const TrainingConfig& config) const;
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
 
-    std::shared_ptr<const Dataset> m_data;
-    std::shared_ptr<const TrainingResult> m_result;
-    std::shared_ptr<const ModelState> m_checkpoint; // what Resume continues from
-    bool m_running = false;
-    int m_runCount = 0;
-    int m_runEpochs = 0;
-    TimeLeftEstimator m_timeLeft;
-    QTemporaryDir m_checkpointDir;
+    TrainingSession* m_session;
+    bool m_wasRunning = false; // for runningChanged()
     QString m_lastDirectory;
 
     TrainingForm* m_form;
     TrainingCharts* m_charts;
-    QProgressBar* m_progress;
-    QLabel* m_resultLabel;
+    RunStatusView* m_status;
     QSplitter* m_splitter;
+    QTabWidget* m_views; // the curves and the tuning
+    TuningView* m_tuningView;
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resumeAction = nullptr;
+    QAction* m_tuneAction = nullptr;
     QAction* m_saveModelAction = nullptr;
     QAction* m_exportPngAction = nullptr;
     QAction* m_exportSvgAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
-
-    QThread m_thread;
-    TrainingWorker* m_worker; // lives on m_thread; deleted when it finishes
 };
 
 } // namespace semrel::ui

@@ -14,10 +14,10 @@ template <typename Run> void TrainingWorker::runGuarded(const TrainingConfig& co
 {
     // An exception leaving a slot on this thread would end the process; report it instead.
     try {
-        TrainingResult result = run();
-        if (result.stopped)
+        auto result = std::make_shared<const TrainingResult>(run());
+        if (result->stopped)
             readCheckpoint(config);
-        Q_EMIT finished(result);
+        Q_EMIT finished(std::move(result)); // shared: the model's weights are not copied again
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromUtf8(e.what()));
     } catch (...) {

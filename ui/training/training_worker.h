@@ -14,8 +14,14 @@
 
 namespace semrel::ui {
 
-// Runs the core Trainer on the thread it lives on (a QThread owned by the TrainingPanel):
+// Runs the core Trainer on the thread it lives on (a QThread owned by the TrainingSession):
 // turns its callbacks into queued signals and its exceptions into failed().
+//
+// Training stays a long-lived worker rather than a BackgroundJob (ui/jobs/background_job.h):
+// a run streams several kinds of typed reports (threads in use, batch progress, epoch reports,
+// a checkpoint) that have no place in a job's fraction-and-text progress, Stop must take effect
+// within one batch through a flag the worker owns across runs, and the thread is one the
+// session keeps for its whole life, so that training never queues behind other work.
 class TrainingWorker : public QObject
 {
     Q_OBJECT
@@ -50,7 +56,7 @@ Q_SIGNALS:
     // Before finished(), when a stopped run left a checkpoint file (config.checkpointPath): read
     // here, off the GUI thread, so that Resume can continue from it.
     void checkpointReady(std::shared_ptr<const semrel::ModelState> checkpoint);
-    void finished(const semrel::TrainingResult& result);
+    void finished(std::shared_ptr<const semrel::TrainingResult> result);
     void failed(const QString& message);
 
 private:

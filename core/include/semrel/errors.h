@@ -36,4 +36,12 @@ public:
     using Error::Error;
 };
 
+// An operation ended early because a stop was requested (progress.h, cancellableProgress()):
+// not a failure, nothing to show a user.
+class Cancelled : public Error
+{
+public:
+    using Error::Error;
+};
+
 } // namespace semrel

@@ -160,6 +160,7 @@ private Q_SLOTS:
     void roundTripsTinyDatasetExactly();
     void roundTripsImagesPathsAndWarningsExactly();
     void reportsProgressUpToOne();
+    void stopsReadingWhenAStopIsRequested();
     void readsFloat64FeaturesAsFloat32();
     void replacesExistingFileAndLeavesNoTemporaryFile();
     void keepsExistingFileIntactWhenWriteFails();
@@ -220,6 +221,31 @@ void TestDatasetFile::reportsProgressUpToOne()
         QVERIFY(std::is_sorted(fractions->begin(), fractions->end()));
         QCOMPARE(fractions->back(), 1.0);
     }
+}
+
+void TestDatasetFile::stopsReadingWhenAStopIsRequested()
+{
+    semrel::SyntheticSpec spec;
+    spec.featureDim = 4096; // ~19 MB of features: more than one progress block
+    spec.samplesPerClass = 60;
+    semrel::writeDatasetFile(semrel::makeSyntheticDataset(spec), pathOf("big.h5"));
+    semrel::StopFlag stop;
+    int reports = 0;
+    const semrel::ProgressCallback progress =
+        semrel::cancellableProgress(stop, [&](double, const std::string&) {
+            ++reports;
+            stop.request(); // after the first block: the next report ends the read
+        });
+    QVERIFY_THROWS_EXCEPTION(semrel::Cancelled,
+                             semrel::readDatasetFile(pathOf("big.h5"), progress));
+    QCOMPARE(reports, 1);
+    // Nothing was left open: the same file reads in full afterwards, and can be replaced.
+    stop.reset();
+    QCOMPARE(
+        semrel::readDatasetFile(pathOf("big.h5"), semrel::cancellableProgress(stop)).sampleCount(),
+        spec.classCount * spec.samplesPerClass);
+    semrel::writeDatasetFile(semrel::test::tinyDataset(), pathOf("big.h5"));
+    QCOMPARE(entries(), QStringList{"big.h5"});
 }
 
 void TestDatasetFile::readsFloat64FeaturesAsFloat32()

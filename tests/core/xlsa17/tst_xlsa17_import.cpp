@@ -81,6 +81,8 @@ private Q_SLOTS:
     void acceptsEveryStorageType();
     void acceptsRowVectorsForIndices();
     void reportsProgressWhileReadingFeatures();
+    void stopsImportingWhenAStopIsRequested_data();
+    void stopsImportingWhenAStopIsRequested();
     void derivesTrainValFromClassListsBesideTheFile();
     void rejectsBrokenInput_data();
     void rejectsBrokenInput();
@@ -191,6 +193,41 @@ void TestXlsa17Import::reportsProgressWhileReadingFeatures()
     QVERIFY2(featureReports >= 5, qPrintable(QString::number(featureReports)));
     QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
     QCOMPARE(fractions.back(), 1.0);
+}
+
+void TestXlsa17Import::stopsImportingWhenAStopIsRequested_data()
+{
+    QTest::addColumn<MatFormat>("format");
+    for (MatFormat format : kFormats)
+        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+}
+
+void TestXlsa17Import::stopsImportingWhenAStopIsRequested()
+{
+    QFETCH(MatFormat, format);
+    QTemporaryDir tmp;
+    MatContent res = semrel::test::tinyRes101();
+    MatField& features = res["features"];
+    const std::size_t dim = 200000; // several stream blocks
+    features.dims[0] = dim;
+    features.values.assign(dim * 12, 0.25);
+    semrel::test::writeXlsa17(tmp.path(), res, semrel::test::tinyAttSplits(), format);
+    semrel::StopFlag stop;
+    int featureReports = 0;
+    const semrel::ProgressCallback progress =
+        semrel::cancellableProgress(stop, [&](double, const std::string& stage) {
+            if (stage != "reading features")
+                return;
+            ++featureReports;
+            stop.request(); // after the first block of features: the next report ends it
+        });
+    QVERIFY_THROWS_EXCEPTION(semrel::Cancelled,
+                             semrel::importXlsa17(tmp.path().toStdString(), progress));
+    QCOMPARE(featureReports, 1);
+    stop.reset();
+    QCOMPARE(semrel::importXlsa17(tmp.path().toStdString(), semrel::cancellableProgress(stop))
+                 .featureDim(),
+             std::int64_t(dim));
 }
 
 void TestXlsa17Import::derivesTrainValFromClassListsBesideTheFile()

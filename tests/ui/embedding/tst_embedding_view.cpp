@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include "embedding/embedding_view.h"
+#include "jobs/background_job.h"
 #include "trained_fixture.h"
 
+#include <QChart>
 #include <QChartView>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -25,11 +27,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&m_view));
     }
 
-    void showsPcaAtOnce()
+    void showsPcaFirst()
     {
         QSignalSpy shown(&m_view, &EmbeddingView::mapShown);
         m_view.setModelAndDataset(m_fixture.model, m_fixture.data);
-        QCOMPARE(shown.count(), 1); // synchronously: no waiting for PCA
+        QCOMPARE(shown.count(), 0); // computed off the GUI thread, then shown once
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.count(), 1);
         QCOMPARE(m_view.mapKind(), QStringLiteral("PCA"));
         QCOMPARE(m_view.samplePointCount(),
                  static_cast<int>(m_fixture.data->split(Split::TestUnseen).size()));
@@ -61,7 +65,7 @@ private Q_SLOTS:
 
     void cancelStopsTsneAndKeepsTheMap()
     {
-        m_view.showPca();
+        showPcaAndWait();
         TsneOptions options;
         options.iterations = 1000000;
         m_view.setTsneOptions(options);
@@ -77,16 +81,16 @@ private Q_SLOTS:
 
     void clickingAPointSelectsItAndListsNeighbours()
     {
-        m_view.showPca();
+        showPcaAndWait();
         const qint64 sample = m_fixture.data->split(Split::TestUnseen)[5];
-        const QPoint at = m_view.samplePosition(sample);
+        const QPoint at = positionOf(sample);
         QVERIFY(!at.isNull());
         QSignalSpy activated(&m_view, &EmbeddingView::sampleActivated);
         QTest::mouseClick(m_view.chartView()->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(activated.count(), 1);
         // Points may overlap: the one clicked is the topmost at that spot, drawn where we clicked.
         const qint64 clicked = activated.first().first().toLongLong();
-        QVERIFY((m_view.samplePosition(clicked) - at).manhattanLength() <= 8);
+        QVERIFY((positionOf(clicked) - at).manhattanLength() <= 8);
         QCOMPARE(m_view.selectedSample(), clicked);
         QCOMPARE(m_view.neighbourList()->count(), EmbeddingView::kNeighbourCount);
     }
@@ -105,7 +109,61 @@ private Q_SLOTS:
         QCOMPARE(activated.first().first().toLongLong(), item->data(Qt::UserRole).toLongLong());
     }
 
+    void aNewPairDropsTheMapsOfTheOldOne()
+    {
+        // t-SNE of the old pair is running when a new pair arrives: neither its map nor the old
+        // PCA may land on the new pair's view.
+        TsneOptions options;
+        options.iterations = 1000000;
+        m_view.setTsneOptions(options);
+        QSignalSpy progress(&m_view, &EmbeddingView::tsneProgress);
+        m_view.startTsne();
+        QVERIFY(progress.wait(10000));
+        auto* tsne = m_view.findChild<BackgroundJob*>(QStringLiteral("tsne"));
+        QVERIFY(tsne);
+        QSignalSpy dropped(tsne, &BackgroundJob::dropped);
+        QSignalSpy shown(&m_view, &EmbeddingView::mapShown);
+        const test::TrainedFixture other = test::trainedFixture(otherSpec());
+        m_view.setModelAndDataset(other.model, other.data);
+        QVERIFY(!m_view.isTsneRunning());
+        QVERIFY(dropped.wait(10000)); // the old t-SNE stopped, and what it gave was dropped
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(m_view.mapKind(), QStringLiteral("PCA"));
+        QCOMPARE(m_view.samplePointCount(),
+                 static_cast<int>(other.data->split(Split::TestUnseen).size()));
+        m_view.setModelAndDataset(m_fixture.model, m_fixture.data);
+        QVERIFY(shown.wait(10000));
+    }
+
 private:
+    static SyntheticSpec otherSpec()
+    {
+        SyntheticSpec spec;
+        spec.samplesPerClass = 30;
+        spec.unseenClassCount = 4;
+        spec.seed = 9;
+        return spec;
+    }
+
+    void showPcaAndWait()
+    {
+        QSignalSpy shown(&m_view, &EmbeddingView::mapShown);
+        m_view.showPca();
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_view.mapKind(), QStringLiteral("PCA"));
+    }
+
+    // Where the chart draws a sample, in chartView() coordinates; null when it is not mapped.
+    QPoint positionOf(qint64 sample) const
+    {
+        const std::optional<QPointF> point = m_view.mapPoint(sample);
+        QChart* chart = m_view.chartView()->chart();
+        if (!point || chart->series().isEmpty())
+            return {};
+        return m_view.chartView()->mapFromScene(
+            chart->mapToScene(chart->mapToPosition(*point, chart->series().first())));
+    }
+
     test::TrainedFixture m_fixture;
     EmbeddingView m_view;
 };

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "jobs/background_job.h"
 #include "predictions/class_accuracy_chart.h"
 #include "predictions/confusion_heat_map.h"
 #include "predictions/prediction_filter.h"
@@ -180,13 +181,68 @@ private Q_SLOTS:
         ThumbnailCache cache;
         cache.setDataset(data);
         QVERIFY(cache.thumbnail(0).isNull()); // the xlsa17 path does not exist here
+        {
+            QSignalSpy ready(&cache, &ThumbnailCache::thumbnailsReady);
+            QVERIFY(ready.wait(5000));
+            bool pending = true;
+            QVERIFY(cache.thumbnail(0, ThumbnailCache::kDefaultSize, &pending).isNull());
+            QVERIFY(!pending); // tried, and remembered as missing
+        }
         QSignalSpy changed(&cache, &ThumbnailCache::imagesChanged);
         cache.setImageRoot(dir.path());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(cache.imagePath(0), dir.filePath(QStringLiteral("c0/img_0.png")));
-        const QPixmap thumbnail = cache.thumbnail(0);
+        // Files are decoded off the GUI thread: asked for now, there when thumbnailsReady() says.
+        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailsReady);
+        bool pending = false;
+        QVERIFY(cache.thumbnail(0, ThumbnailCache::kDefaultSize, &pending).isNull());
+        QVERIFY(pending);
+        QVERIFY(ready.wait(5000));
+        const QPixmap thumbnail = cache.thumbnail(0, ThumbnailCache::kDefaultSize, &pending);
+        QVERIFY(!pending);
         QCOMPARE(thumbnail.size(), QSize(48, 24)); // fitted, aspect kept
         QCOMPARE(thumbnail.toImage().pixelColor(10, 10), QColor(Qt::red));
+    }
+
+    // The regression this guards: an evaluation still running when its model was closed used
+    // to land on the emptied view afterwards.
+    void evaluationOfAClosedModelNeverArrives()
+    {
+        PredictionsView view;
+        QSignalSpy ready(&view, &PredictionsView::evaluationReady);
+        view.setModelAndDataset(m_fixture.model, m_fixture.data);
+        QVERIFY(view.isEvaluating());
+        auto* evaluation = view.findChild<BackgroundJob*>(QStringLiteral("evaluation"));
+        QVERIFY(evaluation);
+        QSignalSpy dropped(evaluation, &BackgroundJob::dropped);
+        // Closed before the result can arrive (it needs this thread's event loop to land).
+        view.setModelAndDataset(nullptr, nullptr);
+        QVERIFY(!view.isEvaluating());
+        QVERIFY(dropped.wait(10000)); // the result came, and was dropped
+        QCOMPARE(ready.count(), 0);
+        QCOMPARE(view.tableModel()->rowCount(), 0);
+        QVERIFY(!view.tableModel()->result());
+        QCOMPARE(view.accuracyChart()->barCount(), 0);
+    }
+
+    void aNewerModelsEvaluationWins()
+    {
+        SyntheticSpec spec;
+        spec.samplesPerClass = 30;
+        spec.seed = 9;
+        const test::TrainedFixture other = test::trainedFixture(spec);
+        PredictionsView view;
+        QSignalSpy ready(&view, &PredictionsView::evaluationReady);
+        QSignalSpy dropped(view.findChild<BackgroundJob*>(QStringLiteral("evaluation")),
+                           &BackgroundJob::dropped);
+        view.setModelAndDataset(m_fixture.model, m_fixture.data);
+        view.setModelAndDataset(other.model, other.data);
+        QVERIFY(ready.count() == 1 || ready.wait(10000));
+        QTRY_COMPARE(dropped.count(), 1); // the older model's result, whenever it came
+        QCOMPARE(ready.count(), 1);
+        const auto unseen = static_cast<int>(other.data->split(Split::TestUnseen).size());
+        const auto seen = static_cast<int>(other.data->split(Split::TestSeen).size());
+        QCOMPARE(view.tableModel()->rowCount(), unseen + unseen + seen);
     }
 
 private:

@@ -177,6 +177,8 @@ private Q_SLOTS:
         m_view.setExtractorPath(dir.filePath("extractor.h5"));
         QSignalSpy changed(&m_view, &QueryView::queryChanged);
         QVERIFY(m_view.showImageFile(dir.filePath("shirt.png")));
+        QCOMPARE(changed.count(), 0); // decoded and run through the extractor off this thread
+        QVERIFY(changed.wait(10000));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m_view.sample(), -1);
         QCOMPARE(m_view.chart()->barCount(), static_cast<int>(m_fixture.data->classCount()));

@@ -5,17 +5,25 @@
 #include "training/training_form.h"
 #include "training/training_panel.h"
 #include "training/training_worker.h"
+#include "training/tune_dialog.h"
+#include "training/tuning_view.h"
 #include "training_fixture.h"
 
 #include <semrel/model_file/model_file.h>
 
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -38,6 +46,10 @@ private Q_SLOTS:
     void invalidSettingsShowAnErrorAndStartNothing();
     void earlierRunsAreOverlaidForComparison();
     void exportsChartsAndHistory();
+    void stopInTheFirstEpochLeavesSaveDisabled();
+    void tuneShowsEachPointThenTheChosenModel();
+    void tuneCanBeCancelled();
+    void tuneDialogChecksTheGrid();
 
 private:
     struct Measured
@@ -115,7 +127,7 @@ void TestTrainingPanel::stopEndsTheWorkerWithinOneBatch()
     panel->stopAction()->trigger();
     QVERIFY(finished.wait(10000));
     const qint64 stopMs = clock.elapsed();
-    const int extraBatches = panel->worker()->batchesAfterStopRequest();
+    const int extraBatches = panel->session()->worker()->batchesAfterStopRequest();
     qInfo("stop took %lld ms and %d batch(es) after the request", stopMs, extraBatches);
     QVERIFY2(extraBatches <= 1, qPrintable(QString::number(extraBatches)));
     const auto result = finished.first().first().value<TrainingResult>();
@@ -296,6 +308,120 @@ void TestTrainingPanel::exportsChartsAndHistory()
     QVERIFY(lines[2].startsWith(QStringLiteral("1,\"Run 1")));
     // Validation was not measured: an empty cell, not "nan".
     QVERIFY(!lines[2].contains(QStringLiteral("nan")));
+}
+
+void TestTrainingPanel::stopInTheFirstEpochLeavesSaveDisabled()
+{
+    // Many batches in an epoch, stopped at once: no epoch ends, so there is no model.
+    m_data = semrel::test::tinyTrainingDataset(/*samplesPerClass=*/200);
+    TrainingConfig config = semrel::test::tinyTrainingConfig(1000);
+    config.batchSize = 4;
+    auto panel = makePanel(config);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    panel->stopTraining();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!panel->hasResult());
+    QVERIFY(!panel->saveModelAction()->isEnabled());
+    QVERIFY(!panel->resumeAction()->isEnabled());
+    QVERIFY(!panel->saveModel(QDir::temp().filePath(QStringLiteral("never-written.h5"))));
+    QVERIFY(!QFile::exists(QDir::temp().filePath(QStringLiteral("never-written.h5"))));
+    auto* progress = panel->findChild<QProgressBar*>(QStringLiteral("trainingProgress"));
+    QVERIFY2(progress->format().contains(QStringLiteral("no model")),
+             qPrintable(progress->format()));
+}
+
+void TestTrainingPanel::tuneShowsEachPointThenTheChosenModel()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(2));
+    TuningGrid grid;
+    grid.taus = {0.0, 0.4};
+    grid.lambda1s = {1.0};
+    grid.lambda2s = {0.5, 1.0};
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    QSignalSpy running(panel.get(), &TrainingPanel::runningChanged);
+    QVERIFY(panel->tuneAction()->isEnabled());
+    panel->tune(grid);
+    QVERIFY(panel->isRunning());
+    QVERIFY(!panel->tuneAction()->isEnabled());
+    QVERIFY(panel->stopAction()->isEnabled());
+    QVERIFY(!panel->form()->isEnabled());
+    TuningView* view = panel->tuningView();
+    QVERIFY(view->isVisible()); // the Tuning tab comes to the front
+    QTableWidget* table = view->table();
+    QCOMPARE(table->rowCount(), 4);
+    QVERIFY(finished.wait(60000));
+
+    const TuningOutcome& outcome = panel->session()->tuning();
+    QCOMPARE(int(outcome.points.size()), 4);
+    for (const TuningPointResult& p : outcome.points) {
+        const QString shown = table->item(p.index, TuningView::AccuracyColumn)->text();
+        QCOMPARE(shown, QString::number(100.0 * p.validationAccuracy, 'f', 1));
+        QVERIFY(qAbs(view->barValue(p.index) - 100.0 * p.validationAccuracy) < 1e-9);
+        QCOMPARE(table->item(p.index, TuningView::TauColumn)->text(), QString::number(p.point.tau));
+    }
+    const int chosen = outcome.points[static_cast<std::size_t>(outcome.chosen)].index;
+    QCOMPARE(view->chosenBar(), chosen);
+    QVERIFY(table->item(chosen, TuningView::PointColumn)->font().bold());
+    // Ends as a training does: the chosen point's model, its curves, Save.
+    QVERIFY(!panel->isRunning());
+    QCOMPARE(running.count(), 2);
+    QVERIFY(panel->hasResult());
+    QVERIFY(panel->saveModelAction()->isEnabled());
+    QTRY_COMPARE(panel->charts()->series(QStringLiteral("loss"))->count(), 2);
+    const auto result = finished.first().first().value<TrainingResult>();
+    QCOMPARE(result.state.config.tau,
+             outcome.points[static_cast<std::size_t>(outcome.chosen)].point.tau);
+}
+
+void TestTrainingPanel::tuneCanBeCancelled()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(100000));
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    QSignalSpy running(panel.get(), &TrainingPanel::runningChanged);
+    QSignalSpy tuningProgress(panel->session(), &TrainingSession::tuningProgress);
+    panel->tune(TuningGrid{});
+    QVERIFY(panel->isRunning());
+    QVERIFY(tuningProgress.wait(20000)); // the first grid point is training
+    panel->stopAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 20000);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!panel->hasResult());
+    QVERIFY(panel->tuneAction()->isEnabled());
+    auto* progress = panel->findChild<QProgressBar*>(QStringLiteral("trainingProgress"));
+    QVERIFY2(progress->format().contains(QStringLiteral("no model")),
+             qPrintable(progress->format()));
+}
+
+void TestTrainingPanel::tuneDialogChecksTheGrid()
+{
+    TrainingConfig base = semrel::test::tinyTrainingConfig(7);
+    TuneDialog dialog(base);
+    QCOMPARE(dialog.problem(), QString());
+    QCOMPARE(dialog.epochs(), 7);
+    const TuningGrid defaults;
+    QCOMPARE(dialog.grid().taus, defaults.taus);
+    TuningGrid grid;
+    grid.taus = {0.1, 0.3};
+    grid.lambda1s = {1.0};
+    grid.lambda2s = {0.25};
+    dialog.setGrid(grid);
+    QCOMPARE(dialog.problem(), QString());
+    QCOMPARE(dialog.grid().taus, grid.taus);
+    QVERIFY(dialog.findChild<QLabel*>() != nullptr);
+    auto* taus = dialog.findChild<QLineEdit*>(QStringLiteral("taus"));
+    auto* lambda1s = dialog.findChild<QLineEdit*>(QStringLiteral("lambda1s"));
+    QVERIFY(taus && lambda1s);
+    lambda1s->setText(QStringLiteral("1, one"));
+    QVERIFY2(dialog.problem().contains(QStringLiteral("'one'")), qPrintable(dialog.problem()));
+    auto* buttons = dialog.findChild<QDialogButtonBox*>();
+    QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    lambda1s->setText(QStringLiteral("1"));
+    taus->setText(QStringLiteral("0, 1.5")); // τ beyond (-1, 1]: the core refuses it
+    QVERIFY(!dialog.problem().isEmpty());
+    taus->setText(QStringLiteral("0"));
+    QCOMPARE(dialog.problem(), QString());
+    QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
 }
 
 QTEST_MAIN(TestTrainingPanel)

@@ -15,6 +15,8 @@ namespace semrel {
 inline constexpr const char* kDatasetFormat = "semrel-dataset";
 
 // Reads and validates a dataset file. Throws DataError naming the file and the field.
+// `progress` is called after every block of about 16 MB of features and may throw Cancelled
+// (cancellableProgress()) to stop the read.
 Dataset readDatasetFile(const std::string& path, const ProgressCallback& progress = {});
 
 // Writes `data` to `path` atomically: the bytes go to a temporary file beside it that is renamed

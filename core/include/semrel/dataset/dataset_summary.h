@@ -35,7 +35,7 @@ struct DatasetSummary
 DatasetSummary summarizeDataset(const Dataset& data);
 
 // Opens what a user points at: an xlsa17 folder (imported) or a native dataset file (read).
-// Throws DataError naming the path.
+// Throws DataError naming the path. `progress` may throw Cancelled to stop (as the readers do).
 Dataset loadDataset(const std::string& path, const ProgressCallback& progress = {});
 
 } // namespace semrel

@@ -33,7 +33,8 @@ struct Document
 DocumentKind documentKind(const std::string& path);
 
 // Opens `path` as what documentKind() says it is, reading and checking it in full. Progress is
-// reported while a dataset is read or imported. Call from any thread (no Qt); not cancellable.
+// reported while a dataset is read or imported, and may throw Cancelled to stop it (progress.h);
+// a model file is small and read at once. Call from any thread (no Qt).
 // Throws DataError (unrecognised file, unusable dataset) or ModelError (unusable model file),
 // naming the path and the field.
 Document openDocument(const std::string& path, const ProgressCallback& progress = {});

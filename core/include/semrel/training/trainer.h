@@ -5,8 +5,8 @@
 #include <semrel/dataset/dataset.h>
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_state.h>
+#include <semrel/progress.h>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -14,18 +14,6 @@
 #include <vector>
 
 namespace semrel {
-
-// Set from any thread; the trainer checks it between batches.
-class StopFlag
-{
-public:
-    void request() { m_requested.store(true); }
-    void reset() { m_requested.store(false); }
-    bool isRequested() const { return m_requested.load(); }
-
-private:
-    std::atomic<bool> m_requested{false};
-};
 
 struct TrainingResult
 {

@@ -14,7 +14,8 @@ namespace semrel {
 // 1-based *_loc vectors), MATLAB v5 or v7.3, any numeric storage type. Where train_loc/val_loc
 // are missing, they are derived from trainclasses1.txt / valclasses1.txt beside the files, or
 // the validation split is left empty with a warning. The result is validated.
-// Throws DataError naming the file and the field.
+// Throws DataError naming the file and the field. `progress` is called after every block of
+// about 1 MB of features and may throw Cancelled (cancellableProgress()) to stop the import.
 Dataset importXlsa17(const std::string& directory, const ProgressCallback& progress = {});
 
 // The same with explicit file paths (the class list files are looked for beside attSplitsPath).

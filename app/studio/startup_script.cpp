@@ -3,7 +3,7 @@
 #include "startup_script.h"
 
 #include "embedding/embedding_view.h"
-#include "predictions/predictions_view.h"
+#include "jobs/background_job.h"
 #include "query/query_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
@@ -75,38 +75,56 @@ void StartupScript::onDatasetOpened()
 
 void StartupScript::onDone(bool ok, const QString& why)
 {
-    if (ok && m_options.sample >= 0) {
+    if (!ok) {
+        if (!m_options.screenshotPath.isEmpty()) {
+            qWarning("semrel-studio: no screenshot: %s", qPrintable(why));
+            Q_EMIT finished(1);
+        }
+        return;
+    }
+    // The model reaches the exploration views, and their maps and evaluation, in the background.
+    whenIdle([this] { showAskedView(); });
+}
+
+void StartupScript::whenIdle(const std::function<void()>& then)
+{
+    for (BackgroundJob* job : m_window.findChildren<BackgroundJob*>()) {
+        if (job->isRunning()) {
+            // One job's result may start another: look at them all again when this one ends.
+            connect(
+                job, &BackgroundJob::runningChanged, this, [this, then] { whenIdle(then); },
+                Qt::SingleShotConnection);
+            return;
+        }
+    }
+    then();
+}
+
+void StartupScript::showAskedView()
+{
+    if (m_options.sample >= 0) {
         m_window.queryView()->showSample(m_options.sample);
         m_window.embeddingView()->selectSample(m_options.sample);
     }
     // Opening a model switches to the Training view; the view asked for wins.
-    if (ok && m_options.view)
+    if (m_options.view)
         m_window.showView(*m_options.view);
     if (m_options.screenshotPath.isEmpty())
         return;
-    if (!ok) {
-        qWarning("semrel-studio: no screenshot: %s", qPrintable(why));
-        Q_EMIT finished(1);
-        return;
-    }
     QTimer::singleShot(kSettleMs, this, &StartupScript::grab);
 }
 
 void StartupScript::grab()
 {
-    PredictionsView* predictions = m_window.predictionsView();
-    if (predictions->isEvaluating()) {
-        connect(predictions, &PredictionsView::evaluationReady, this, &StartupScript::grab,
-                Qt::SingleShotConnection);
-        connect(predictions, &PredictionsView::evaluationFailed, this, &StartupScript::grab,
-                Qt::SingleShotConnection);
-        return;
-    }
     m_window.trainingPanel()->charts()->flush();
-    const bool saved = m_window.grab().save(m_options.screenshotPath, "PNG");
-    if (!saved)
-        qWarning("semrel-studio: could not write %s", qPrintable(m_options.screenshotPath));
-    Q_EMIT finished(saved ? 0 : 1);
+    // A first paint asks for thumbnails, decoded in the background: the picture waits for them.
+    m_window.grab();
+    whenIdle([this] {
+        const bool saved = m_window.grab().save(m_options.screenshotPath, "PNG");
+        if (!saved)
+            qWarning("semrel-studio: could not write %s", qPrintable(m_options.screenshotPath));
+        Q_EMIT finished(saved ? 0 : 1);
+    });
 }
 
 } // namespace semrel::ui

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace semrel::ui {
@@ -24,7 +25,9 @@ struct StartupOptions
 
 // Drives the window through the launch options: open, maybe train, maybe grab a screenshot.
 // Emits finished() with the process exit code when a screenshot was asked for (written or
-// failed); without one, the window simply stays open.
+// failed); without one, the window simply stays open. It only uses what the window offers
+// everyone (its views, their signals, and the BackgroundJobs among its children, whose ends it
+// waits for): the window knows nothing of it.
 class StartupScript : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,9 @@ Q_SIGNALS:
 private:
     void onDatasetOpened();
     void onDone(bool ok, const QString& why);
+    // Calls `then` once none of the window's background jobs is running.
+    void whenIdle(const std::function<void()>& then);
+    void showAskedView();
     void grab();
     bool openSecondFile();
 
