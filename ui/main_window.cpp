@@ -38,6 +38,20 @@ namespace semrel::ui {
 
 namespace {
 
+// "proposed, attributes all" or "sae, semantic-to-visual": the method and the protocol choice a
+// model was trained with (the model file records it).
+QString methodText(const TrainingConfig& c)
+{
+    const QString method = QString::fromUtf8(methodName(c.method));
+    if (c.method == Method::Sae)
+        return QStringLiteral("%1, %2").arg(method,
+                                            QString::fromUtf8(saeDirectionName(c.saeDirection)));
+    if (isClosedForm(c.method))
+        return method;
+    return QObject::tr("%1, attributes %2")
+        .arg(method, QString::fromUtf8(attributeStatsName(c.attributeStats)));
+}
+
 // The first local file or folder among dropped URLs, or an empty string.
 QString droppedPath(const QMimeData* mime)
 {
@@ -264,7 +278,7 @@ void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QS
 {
     const QString name = QFileInfo(path).fileName();
     m_statusPanel->setModel(tr("%1 (%2, %3 epochs, on %4)")
-                                .arg(name, QString::fromUtf8(methodName(model->config.method)))
+                                .arg(name, methodText(model->config))
                                 .arg(model->history.size())
                                 .arg(QString::fromStdString(model->datasetName)));
     m_trainingPanel->setModel(model, name);
@@ -292,7 +306,8 @@ void MainWindow::onTrainingFinished(const TrainingResult& result)
         m_statusPanel->setModel(tr("stopped before the first epoch ended: no model"));
         return;
     }
-    m_statusPanel->setModel(tr("%1 epochs trained, %2")
+    m_statusPanel->setModel(tr("%1, %2 epochs trained, %3")
+                                .arg(methodText(model->config))
                                 .arg(model->history.size())
                                 .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
     m_model = model;
