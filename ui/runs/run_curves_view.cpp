@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace semrel::ui {
@@ -117,8 +118,14 @@ void RunCurvesView::rebuild()
     x->setTitleText(seenUnseen ? tr("ts: unseen test classes, accuracy (%)") : tr("epoch"));
     y->setTitleText(seenUnseen ? tr("tr: seen test classes, accuracy (%)") : tr("accuracy (%)"));
     x->setRange(seenUnseen ? 0 : 1, seenUnseen ? 100 : std::max(2, maxEpoch));
-    if (!seenUnseen)
+    if (!seenUnseen) {
+        // Whole epochs only: ticks at 1 and every few epochs, never "1 1 1 2".
+        const int last = std::max(2, maxEpoch);
         x->setLabelFormat(QStringLiteral("%d"));
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(1);
+        x->setTickInterval(std::max(1, (last - 1 + 7) / 8));
+    }
     y->setRange(0, 100);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
