@@ -49,21 +49,32 @@ function(run_help out)
     set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
-# The entries of a help section ("Options:", "Positionals:", ...) as roff .TP paragraphs: an
-# entry starts with two spaces and its term, its description follows after two or more spaces
-# or on the lines below, indented.
-function(help_section_to_roff help section out)
+# The lines of one help section ("Options:", "Positionals:", "Subcommands:", ...): a section
+# starts at its unindented title line ending in a colon and runs to the next such line.
+function(help_section_lines help section out)
     string(REPLACE "\n" ";" lines "${help}")
     set(inside FALSE)
-    set(roff "")
+    set(section_lines "")
     foreach(line IN LISTS lines)
         if(line MATCHES "^[^ ].*:$")
             set(inside FALSE)
             if(line STREQUAL "${section}:")
                 set(inside TRUE)
             endif()
-        elseif(NOT inside OR line STREQUAL "")
-        elseif(line MATCHES "^  ([^ ]+( [^ ]+)*)( [ ]+(.*))?$")
+        elseif(inside AND NOT line STREQUAL "")
+            list(APPEND section_lines "${line}")
+        endif()
+    endforeach()
+    set(${out} "${section_lines}" PARENT_SCOPE)
+endfunction()
+
+# The entries of a help section as roff .TP paragraphs: an entry starts with two spaces and its
+# term, its description follows after two or more spaces or on the lines below, indented.
+function(help_section_to_roff help section out)
+    help_section_lines("${help}" ${section} lines)
+    set(roff "")
+    foreach(line IN LISTS lines)
+        if(line MATCHES "^  ([^ ]+( [^ ]+)*)( [ ]+(.*))?$")
             roff_term("${CMAKE_MATCH_1}" term)
             roff_text("${CMAKE_MATCH_4}" description)
             string(APPEND roff ".TP\n${term}\n")
@@ -80,16 +91,10 @@ endfunction()
 
 # One subsection per verb listed under "Subcommands:": its usage line, description and options.
 function(cli11_commands_to_roff help out)
-    string(REPLACE "\n" ";" lines "${help}")
-    set(inside FALSE)
+    help_section_lines("${help}" Subcommands lines)
     set(roff "")
     foreach(line IN LISTS lines)
-        if(line MATCHES "^[^ ].*:$")
-            set(inside FALSE)
-            if(line STREQUAL "Subcommands:")
-                set(inside TRUE)
-            endif()
-        elseif(inside AND line MATCHES "^  ([a-z][a-z0-9-]*)( |$)")
+        if(line MATCHES "^  ([a-z][a-z0-9-]*)( |$)")
             set(verb "${CMAKE_MATCH_1}")
             run_help(verb_help ${verb})
             string(REGEX MATCH "^[^\n]*" description "${verb_help}")
