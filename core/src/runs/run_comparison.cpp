@@ -48,6 +48,14 @@ void addNetworkSettings(Settings& s, const TrainingConfig& c)
     s.emplace_back("seed", std::to_string(c.seed));
 }
 
+// Settings of how a network was trained rather than of the method's objective.
+bool isTrainingDetail(const std::string& name)
+{
+    static const std::set<std::string> details = {"epochs",       "p",       "batch",   "lr",
+                                                  "weight decay", "encoder", "decoder", "seed"};
+    return details.count(name) > 0;
+}
+
 const std::vector<ClassResult>& classesOf(const RunRecord& r, bool gzsl)
 {
     return gzsl ? r.gzslPerClass : r.zslPerClass;
@@ -92,11 +100,14 @@ std::vector<std::string> distinguishingLabels(const std::vector<RunRecord>& runs
     for (std::size_t i = 0; i < runs.size(); ++i) {
         std::string label;
         for (const auto& [name, value] : ordered[i]) {
-            // A setting that varies (or that some runs lack) tells the runs apart; alone, a run
-            // is named by its method and first few settings.
-            const bool varies = values[name].size() > 1 ||
-                                std::any_of(settings.begin(), settings.end(),
-                                            [&](const auto& s) { return !s.count(name); });
+            // A setting that varies tells the runs apart; so does a method's own hyper-parameter
+            // that some runs lack (beside ESZSL, a network run is named by its τ and λs), but a
+            // training detail only when it varies among the runs that have one (else a mixed
+            // table would list every network run's batch size and layers). Alone, a run is
+            // named by its method and first few settings.
+            const bool lacking = std::any_of(settings.begin(), settings.end(),
+                                             [&](const auto& s) { return !s.count(name); });
+            const bool varies = values[name].size() > 1 || (lacking && !isTrainingDetail(name));
             const bool alone = runs.size() == 1 && name != "dataset";
             if (varies || (alone && label.size() < 40))
                 label += (label.empty() ? "" : ", ") + name + " " + value;

@@ -173,6 +173,9 @@ void TestRuns::runsDifferingOnlyInLambda1AreToldApart()
     QVERIFY2(QString::fromStdString(mixed[0]).startsWith("method proposed"), mixed[0].c_str());
     QVERIFY2(QString::fromStdString(mixed[1]).contains("γ 0.1"), mixed[1].c_str());
     QVERIFY(!QString::fromStdString(mixed[1]).contains("τ"));
+    // Training details the closed form lacks do not lengthen the network run's label.
+    QVERIFY2(!QString::fromStdString(mixed[0]).contains("batch"), mixed[0].c_str());
+    QVERIFY2(QString::fromStdString(mixed[0]).contains("λ1 0.5"), mixed[0].c_str());
 }
 
 void TestRuns::identicalRunsGetTheirTimeInTheLabel()
