@@ -466,6 +466,14 @@ void TestTrainingPanel::aClosedFormMethodTrainsInTheWindow()
     QCOMPARE(model->config.eszslLambda, 10.0);
     QCOMPARE(model->history.size(), std::size_t{1});
     QVERIFY(!std::isnan(model->history.back().zslAccuracy));
+
+    // Its Tune dialog searches ESZSL's own grid: 7 γ × 7 λ, no τ or λ lists.
+    TuneDialog dialog(config);
+    QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("taus"))->isEnabled());
+    QStringList texts;
+    for (const QLabel* label : dialog.findChildren<QLabel*>())
+        texts << label->text();
+    QVERIFY2(!texts.filter(QStringLiteral("49 point")).isEmpty(), qPrintable(texts.join('\n')));
 }
 
 QTEST_MAIN(TestTrainingPanel)
