@@ -81,6 +81,10 @@ void RunsView::createActions()
         exportCsv(path);
     });
     connect(m_deleteAction, &QAction::triggered, this, &RunsView::askAndDelete);
+    m_reloadAction = new QAction(tr("Reload Runs"), this);
+    m_reloadAction->setIconText(tr("Reload"));
+    m_reloadAction->setToolTip(tr("Read the runs folder again (runs the command line added)"));
+    connect(m_reloadAction, &QAction::triggered, m_recorder, &RunRecorder::load);
 }
 
 QWidget* RunsView::makeTablePane()
@@ -104,7 +108,7 @@ QWidget* RunsView::makeTablePane()
                             "--runs-dir this folder, or with SEMREL_RUNS_DIR set to it."));
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
-    for (QAction* action : {m_deleteAction, m_exportCsvAction}) {
+    for (QAction* action : {m_reloadAction, m_deleteAction, m_exportCsvAction}) {
         auto* button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);

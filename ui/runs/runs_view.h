@@ -43,6 +43,8 @@ public:
     ClassComparisonView* comparison() const { return m_comparison; }
     QAction* exportCsvAction() const { return m_exportCsvAction; }
     QAction* deleteAction() const { return m_deleteAction; }
+    // Reads the folder again: runs the command line added while the window was open.
+    QAction* reloadAction() const { return m_reloadAction; }
 
     // The runs as the table shows them (filtered and sorted), and the selected ones.
     std::vector<RunRecord> shownRuns() const;
@@ -81,6 +83,7 @@ private:
     QSplitter* m_splitter;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_deleteAction = nullptr;
+    QAction* m_reloadAction = nullptr;
 };
 
 } // namespace semrel::ui

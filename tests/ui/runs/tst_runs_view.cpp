@@ -19,6 +19,7 @@
 #include <semrel/runs/run_store.h>
 #include <semrel/training/trainer.h>
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -190,6 +191,13 @@ void TestRunsView::showsRunsTheCommandLineAdded()
     RunsView view(folder);
     WAIT_FOR_ROWS(view, 1);
     QCOMPARE(view.model()->runAt(0)->source, std::string("semrel train"));
+
+    // A run the command line adds while the window is open appears on Reload.
+    fromCli.id.clear();
+    fromCli.source = "semrel eval";
+    RunStore(folder.toStdString()).add(fromCli);
+    view.reloadAction()->trigger();
+    WAIT_FOR_ROWS(view, 2);
 }
 
 void TestRunsView::theWindowRecordsItsTrainingAndTheSavedModel()
