@@ -52,7 +52,7 @@ void addModelAndData(CLI::App* cmd, ModelAndData& o)
     cmd->add_option("MODEL", o.modelPath, "model .h5 file written by train or tune")->required();
     cmd->add_option("DATA", o.dataPath, "dataset .h5 file or xlsa17 folder")->required();
     cmd->add_flag("--json", o.json, "print the result as JSON on stdout");
-    cmd->add_option("--threads", o.threads, "threads (0: all cores but one)")
+    cmd->add_option("--threads", o.threads, "threads (0: automatic, up to all cores)")
         ->capture_default_str();
     cmd->add_option("--runs-dir", o.runsDir,
                     "also add the evaluated model to this runs folder (default: "

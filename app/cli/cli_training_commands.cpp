@@ -60,7 +60,7 @@ void addCommonOptions(CLI::App* cmd, CommonOptions& o)
         ->capture_default_str();
     cmd->add_option("--batch", o.config.batchSize, "batch size")->capture_default_str();
     cmd->add_option("--seed", o.config.seed, "random seed")->capture_default_str();
-    cmd->add_option("--threads", o.config.threads, "threads (0: all cores but one)")
+    cmd->add_option("--threads", o.config.threads, "threads (0: automatic, up to all cores)")
         ->capture_default_str();
 }
 

@@ -102,7 +102,7 @@ TrainingForm::TrainingForm(QWidget* parent)
         m_saeDirection->addItem(QString::fromUtf8(saeDirectionName(d)),
                                 QString::fromUtf8(saeDirectionName(d)));
     m_threads->setSpecialValueText(tr("auto (%1)").arg(defaultThreadCount()));
-    m_threads->setToolTip(tr("Threads for training; auto leaves a core to the window."));
+    m_threads->setToolTip(tr("Threads for training; auto chooses per step, up to all cores."));
     m_candidates->setToolTip(tr("p: candidates sampled per similar / dissimilar side (Sec. 3.3)"));
 
     auto* layout = new QFormLayout(this);

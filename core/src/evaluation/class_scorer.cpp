@@ -3,14 +3,16 @@
 #include "evaluation/class_scorer.h"
 
 #include "kernels/blas_threads.h"
+#include "kernels/dot_product.h"
 #include "kernels/parallel_gemm.h"
+#include "kernels/worker_team.h"
 
 #include <semrel/errors.h>
-
-#include <ATen/Parallel.h>
+#include <semrel/kernels/threads.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 
 namespace semrel {
@@ -23,6 +25,12 @@ namespace {
 // multiple of every OpenBLAS kernel's column tile (12 on Haswell, 16 on AVX-512): the Haswell
 // kernel rounds a tail tile differently, so other block sizes changed last bits of the scores.
 constexpr std::int64_t kRowBlock = 576;
+// Class columns per product chunk: a multiple of every kernel's tile (12, 16), so that a chunk's
+// dots are the same whichever member computes it. Each chunk's sgemm packs the block's rows
+// again: 2 chunks at SUN's 717 classes (192 columns per chunk cost 7% on one thread).
+constexpr std::int64_t kColumnChunk = 384;
+// Rows per item when the members normalise rows or take their argmax.
+constexpr std::int64_t kRowChunk = 16;
 
 // Wraps a FloatMatrix without copying. torch never writes through it: every use below is a
 // read (index_select, matmul, norm), so dropping const is safe.
@@ -48,6 +56,105 @@ std::size_t bestOf(const float* dots, const std::vector<std::int64_t>& columns)
     }
     return best;
 }
+
+// One scoreRows() call's blocks of rows, each a job for the members of a team: the block's
+// normalised rows and their norms, then its products, then each set's best class per row.
+class BlockScoring
+{
+public:
+    // `cosine`: divide the best dot by the row's length (the classes are unit rows); else the
+    // dot product itself is the score (ESZSL).
+    BlockScoring(const float* unitClasses, std::int64_t classCount, std::int64_t dim,
+                 std::int64_t rowCount, std::vector<std::vector<std::int64_t>> columns,
+                 const ClassScorer::CandidateSets& sets, std::vector<ClassScores>& result,
+                 bool cosine)
+        : m_cosine(cosine), m_classes(unitClasses), m_classCount(classCount), m_dim(dim),
+          m_columns(std::move(columns)), m_sets(sets), m_result(result),
+          m_norms(static_cast<std::size_t>(std::min(kRowBlock, rowCount))),
+          m_dots(static_cast<std::size_t>(std::min(kRowBlock, rowCount) * classCount))
+    {}
+
+    // `fill(first, count, out)` writes normalised rows there (nullptr: `normalised` has them).
+    using Fill = std::function<void(std::int64_t first, std::int64_t count, float* out)>;
+    void setSource(const float* normalised, Fill fill)
+    {
+        m_normalised = normalised;
+        m_fill = std::move(fill);
+        if (!normalised)
+            m_buffer.resize(m_norms.size() * static_cast<std::size_t>(m_dim));
+    }
+
+    // Rows [first, first + count) of the call, count <= kRowBlock; every member calls it.
+    void block(TeamMember& me, std::int64_t first, std::int64_t count)
+    {
+        const float* x = m_normalised ? m_normalised + first * m_dim : m_buffer.data();
+        me.share(chunks(count, kRowChunk), [&](std::int64_t c) {
+            prepare(first, c * kRowChunk, std::min(count, (c + 1) * kRowChunk));
+        });
+        me.barrier();
+        me.share(chunks(m_classCount, kColumnChunk), [&](std::int64_t c) {
+            // The classes go to BLAS as a transpose flag: a transposed copy of them cost more
+            // than all the work outside the GEMM.
+            multiplyTransposedColumns(x, count, m_dim, m_classes, m_classCount, m_dots.data(),
+                                      c * kColumnChunk,
+                                      std::min(m_classCount, (c + 1) * kColumnChunk));
+        });
+        me.barrier();
+        me.share(chunks(count, kRowChunk), [&](std::int64_t c) {
+            choose(first, c * kRowChunk, std::min(count, (c + 1) * kRowChunk));
+        });
+    }
+
+    // Where the block's own buffer of rows starts (fill()'s `out` points into it).
+    const float* bufferStart() const { return m_buffer.data(); }
+
+private:
+    static std::int64_t chunks(std::int64_t n, std::int64_t chunk)
+    {
+        return (n + chunk - 1) / chunk;
+    }
+
+    // Rows [begin, end) of the block: normalised into the buffer if need be, and their norms.
+    // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x.
+    void prepare(std::int64_t first, std::int64_t begin, std::int64_t end)
+    {
+        if (!m_normalised)
+            m_fill(first + begin, end - begin, m_buffer.data() + begin * m_dim);
+        const float* x = m_normalised ? m_normalised + first * m_dim : m_buffer.data();
+        for (std::int64_t i = begin; i < end; ++i) {
+            const float* row = x + i * m_dim;
+            m_norms[static_cast<std::size_t>(i)] =
+                m_cosine ? std::max(std::sqrt(dotProduct(row, row, m_dim)), 1e-12f) : 1.0f;
+        }
+    }
+
+    void choose(std::int64_t first, std::int64_t begin, std::int64_t end)
+    {
+        for (std::size_t s = 0; s < m_sets.size(); ++s) {
+            const std::vector<std::int64_t>& setColumns = m_columns[s];
+            for (std::int64_t i = begin; i < end; ++i) {
+                const float* dot = m_dots.data() + i * m_classCount;
+                const std::size_t k = bestOf(dot, setColumns);
+                const auto out = static_cast<std::size_t>(first + i);
+                m_result[s].predicted[out] = m_sets[s][k];
+                m_result[s].score[out] = dot[setColumns[k]] / m_norms[static_cast<std::size_t>(i)];
+            }
+        }
+    }
+
+    bool m_cosine;
+    const float* m_classes;
+    std::int64_t m_classCount;
+    std::int64_t m_dim;
+    std::vector<std::vector<std::int64_t>> m_columns;
+    const ClassScorer::CandidateSets& m_sets;
+    std::vector<ClassScores>& m_result;
+    const float* m_normalised = nullptr;
+    Fill m_fill;
+    std::vector<float> m_buffer; // [kRowBlock, d] when the rows are normalised here
+    std::vector<float> m_norms;  // [kRowBlock]
+    std::vector<float> m_dots;   // [kRowBlock, classCount]
+};
 
 } // namespace
 
@@ -103,10 +210,9 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const CandidateSets& sets) const
 {
     requireFeatureDim(features.cols);
-    const torch::Tensor all = viewOf(features);
-    return scoreRows(features.rows, sets, [&](std::int64_t first, std::int64_t count) {
-        return all.narrow(0, first, count);
-    });
+    RowSource source;
+    source.normalised = features.values.data();
+    return scoreRows(features.rows, sets, source);
 }
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
@@ -127,24 +233,12 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
         throw Error("predictAmong: the projection takes features of dimension " +
                     std::to_string(projection->cols) + ", found " + std::to_string(features.cols));
     requireFeatureDim(projection ? projection->rows : features.cols);
-    const auto rowCount = static_cast<std::int64_t>(rows.size());
-    const std::int64_t blockRows = std::min(kRowBlock, rowCount);
-    torch::Tensor buffer = torch::empty({blockRows, features.cols});
-    if (!projection)
-        return scoreRows(rowCount, sets, [&](std::int64_t first, std::int64_t count) {
-            normalizer.applyToRows(features, rows.data() + first, count, buffer.data_ptr<float>());
-            return buffer.narrow(0, 0, count);
-        });
-    // SAE's visual-to-semantic direction compares W x with the classes: one more product per
-    // block, into a buffer of its own.
-    torch::Tensor projected = torch::empty({blockRows, projection->rows});
-    return scoreRows(rowCount, sets, [&](std::int64_t first, std::int64_t count) {
-        normalizer.applyToRows(features, rows.data() + first, count, buffer.data_ptr<float>());
-        multiplyTransposed(buffer.data_ptr<float>(), count, features.cols,
-                           projection->values.data(), projection->rows, projected.data_ptr<float>(),
-                           /*accumulate=*/false);
-        return projected.narrow(0, 0, count);
-    });
+    RowSource source;
+    source.features = &features;
+    source.rows = rows.data();
+    source.normalizer = &normalizer;
+    source.projection = projection;
+    return scoreRows(static_cast<std::int64_t>(rows.size()), sets, source);
 }
 
 std::vector<std::vector<std::int64_t>> ClassScorer::columnsOf(const CandidateSets& sets) const
@@ -168,7 +262,7 @@ std::vector<std::vector<std::int64_t>> ClassScorer::columnsOf(const CandidateSet
 }
 
 std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const CandidateSets& sets,
-                                                const BlockSource& block) const
+                                                const RowSource& source) const
 {
     std::vector<ClassScores> result(sets.size());
     for (ClassScores& r : result) {
@@ -179,43 +273,35 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
     // no candidates.
     if (rowCount == 0)
         return result;
-    const std::vector<std::vector<std::int64_t>> columns = columnsOf(sets);
-
-    try {
-        torch::NoGradGuard noGrad;
-        const SingleThreadedBlas blas; // the products are split over the threads here
-        const std::int64_t classCount = m_unitClasses.size(0);
-        torch::Tensor dotsBuffer = torch::empty({std::min(kRowBlock, rowCount), classCount});
-        for (std::int64_t first = 0; first < rowCount; first += kRowBlock) {
-            const std::int64_t count = std::min(kRowBlock, rowCount - first);
-            const torch::Tensor rows = block(first, count).contiguous(); // no-op for ours
-            torch::Tensor dots = dotsBuffer.narrow(0, 0, count);
-            // The classes go to BLAS as a transpose flag: a transposed copy of them cost more
-            // than all the work outside the GEMM.
-            multiplyTransposed(rows.data_ptr<float>(), count, rows.size(1),
-                               m_unitClasses.data_ptr<float>(), classCount, dots.data_ptr<float>(),
-                               /*accumulate=*/false);
-            // Only the best dot needs dividing by |x|: cheaper than a normalised copy of x. The
-            // dot product (ESZSL) is the score itself.
-            const torch::Tensor norms = m_scoring == Scoring::Dot
-                                            ? torch::ones({count})
-                                            : rows.norm(2, /*dim=*/1).clamp_min(1e-12).contiguous();
-            const float* norm = norms.data_ptr<float>();
-            const float* dot = dots.data_ptr<float>();
-            at::parallel_for(0, count, 64, [&](std::int64_t begin, std::int64_t end) {
-                for (std::size_t s = 0; s < sets.size(); ++s) {
-                    const std::vector<std::int64_t>& setColumns = columns[s];
-                    for (std::int64_t i = begin; i < end; ++i) {
-                        const std::size_t k = bestOf(dot + i * classCount, setColumns);
-                        const auto out = static_cast<std::size_t>(first + i);
-                        result[s].predicted[out] = sets[s][k];
-                        result[s].score[out] = dot[i * classCount + setColumns[k]] / norm[i];
-                    }
-                }
-            });
-        }
-    } catch (const c10::Error& e) {
-        throw ModelError(std::string("predictAmong: ") + e.what_without_backtrace());
+    BlockScoring scoring(m_unitClasses.data_ptr<float>(), m_unitClasses.size(0), m_featureDim,
+                         rowCount, columnsOf(sets), sets, result, m_scoring == Scoring::Cosine);
+    // SAE's visual-to-semantic direction compares W x with the classes: each member normalises
+    // its rows into its own slice of `raw` [kRowBlock, d], then projects them (one more product,
+    // on the calling thread).
+    const FloatMatrix* projection = source.projection;
+    std::vector<float> raw;
+    if (projection)
+        raw.resize(static_cast<std::size_t>(std::min(kRowBlock, rowCount) * projection->cols));
+    if (source.normalised)
+        scoring.setSource(source.normalised, nullptr);
+    else if (!projection)
+        scoring.setSource(nullptr, [&](std::int64_t first, std::int64_t count, float* out) {
+            source.normalizer->applyToRows(*source.features, source.rows + first, count, out);
+        });
+    else
+        scoring.setSource(nullptr, [&](std::int64_t first, std::int64_t count, float* out) {
+            // `out` is row (first mod kRowBlock) of the block's buffer: the same slice of `raw`.
+            const std::int64_t offset = (out - scoring.bufferStart()) / m_featureDim;
+            float* slice = raw.data() + offset * projection->cols;
+            source.normalizer->applyToRows(*source.features, source.rows + first, count, slice);
+            multiplyTransposedColumns(slice, count, projection->cols, projection->values.data(),
+                                      projection->rows, out, 0, projection->rows);
+        });
+    const SingleThreadedBlas blas; // the products are split over the members here
+    WorkerTeam team(currentThreadCount());
+    for (std::int64_t first = 0; first < rowCount; first += kRowBlock) {
+        const std::int64_t count = std::min(kRowBlock, rowCount - first);
+        team.run(team.size(), [&](TeamMember& me) { scoring.block(me, first, count); });
     }
     return result;
 }

@@ -10,7 +10,6 @@
 #include <torch/torch.h>
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 namespace semrel {
@@ -23,11 +22,12 @@ namespace semrel {
 // blocks into buffers allocated once per call: fresh multi-megabyte temporaries cost a page fault
 // per 4 KB, and on this kind of VM those faults cost as much as the arithmetic outside the GEMM.
 //
-// The argmax keeps torch's rule (first maximum, NaN wins). The products are split over the
-// threads (parallel_gemm.h); with OpenBLAS's AVX-512 kernels every dot product comes out the same
-// whatever the other rows, columns and split, while its AVX2 (Haswell) kernels round by tile
-// position, so there a cosine's last bit can depend on the split (no prediction changed in the
-// comparison made when this class was written).
+// The argmax keeps torch's rule (first maximum, NaN wins). One call is one job of a WorkerTeam
+// of currentThreadCount() members, whose waits sleep instead of spinning (kernels/worker_team.h):
+// per block, the members share the rows' normalisation and norms, then the product's class
+// columns in chunks of a fixed width (each a single-threaded sgemm), then the rows' argmax, with
+// a barrier between. The chunks do not depend on the thread count, so neither do the scores,
+// with OpenBLAS's AVX2 (Haswell) kernels too, which round by tile position.
 class ClassScorer
 {
 public:
@@ -56,16 +56,25 @@ public:
                                    const CandidateSets& sets) const;
 
 private:
-    // Fills (or points at) the normalised rows [first, first + count) and returns them [count, d].
-    using BlockSource = std::function<torch::Tensor(std::int64_t first, std::int64_t count)>;
+    // Where the normalised rows come from: `normalised` [N, d] when they are already, else the
+    // listed `rows` of raw `features`, normalised block by block with `normalizer` and projected
+    // by `projection` [k, d] when there is one.
+    struct RowSource
+    {
+        const float* normalised = nullptr;
+        const FloatMatrix* features = nullptr;
+        const std::int64_t* rows = nullptr;
+        const Normalizer* normalizer = nullptr;
+        const FloatMatrix* projection = nullptr;
+    };
     std::vector<ClassScores> scoreRows(std::int64_t rowCount, const CandidateSets& sets,
-                                       const BlockSource& block) const;
+                                       const RowSource& source) const;
     void requireFeatureDim(std::int64_t featureDim) const;
     // For each set, the GEMM column of each of its classes, in the set's order.
     std::vector<std::vector<std::int64_t>> columnsOf(const CandidateSets& sets) const;
 
     std::vector<std::int64_t> m_columnOf; // GEMM column of each class of `mapped`, or -1
-    torch::Tensor m_unitClasses;          // [classes, k]: rows of `mapped`, unit for the cosine
+    torch::Tensor m_unitClasses;          // [classes, k]: unit rows of `mapped` (as they are: Dot)
     std::int64_t m_featureDim = 0;        // k
     Scoring m_scoring = Scoring::Cosine;
 };

@@ -67,6 +67,20 @@ void multiplyTransposed(const float* a, std::int64_t m, std::int64_t k, const fl
     });
 }
 
+void multiplyTransposedColumns(const float* a, std::int64_t m, std::int64_t k, const float* b,
+                               std::int64_t n, float* c, std::int64_t columnBegin,
+                               std::int64_t columnEnd)
+{
+    if (m == 0 || columnEnd <= columnBegin)
+        return;
+    if (m <= kSmallRows) {
+        smallMultiplyTransposed(a, m, k, b, n, c, /*accumulate=*/false, columnBegin, columnEnd);
+        return;
+    }
+    gemm('T', 'N', columnEnd - columnBegin, m, k, b + columnBegin * k, k, a, k, 0.0f,
+         c + columnBegin, n);
+}
+
 void multiply(const float* a, std::int64_t m, std::int64_t k, const float* b, std::int64_t n,
               float* c)
 {

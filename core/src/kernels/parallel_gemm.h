@@ -17,6 +17,13 @@ namespace semrel {
 void multiplyTransposed(const float* a, std::int64_t m, std::int64_t k, const float* b,
                         std::int64_t n, float* c, bool accumulate);
 
+// Columns [columnBegin, columnEnd) of multiplyTransposed's c, on the calling thread (a caller
+// that splits the columns itself, e.g. among a WorkerTeam's members). Ends that are multiples
+// of 16 keep every column's bits independent of the split with both kinds of kernels.
+void multiplyTransposedColumns(const float* a, std::int64_t m, std::int64_t k, const float* b,
+                               std::int64_t n, float* c, std::int64_t columnBegin,
+                               std::int64_t columnEnd);
+
 // c [m, n] = a [m, k] · b, b [k, n].
 void multiply(const float* a, std::int64_t m, std::int64_t k, const float* b, std::int64_t n,
               float* c);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <sched.h>
 #include <thread>
 
 namespace semrel {
@@ -41,8 +42,11 @@ std::string openBlasKernels()
 
 int defaultThreadCount()
 {
-    const int cores = static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(1, cores - 1);
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0)
+        return std::max(1, CPU_COUNT(&allowed));
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 int configureThreads(int count)

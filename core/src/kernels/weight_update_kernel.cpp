@@ -7,6 +7,7 @@
 #include "kernels/vector16.h"
 #include "kernels/vector_isa.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace semrel {
@@ -17,11 +18,15 @@ constexpr int kTileVecs = 4; // 64 columns per tile
 constexpr std::int64_t kTileColumns = kTileVecs * kVec16Lanes;
 constexpr int kTileRows = 4; // 4 x 4 accumulators: 16 of the 32 AVX-512 registers
 
-// dW for rows [o0, o0 + R) and columns [i0, i0 + 64), then Adam on them.
+// Columns per span: the row group's gradient for a span (4 × 1024 floats, 16 KB) stays in L1
+// between the tiles that compute it and the Adam pass that applies it.
+constexpr std::int64_t kSpanColumns = 1024;
+
+// dW for rows [o0, o0 + R) and columns [i0, i0 + 64) into `gradient` (rows `stride` apart).
 template <int R>
-[[gnu::always_inline]] inline void updateTile(const float* dZ, const float* x, std::int64_t batch,
-                                              std::int64_t out, std::int64_t in, std::int64_t o0,
-                                              std::int64_t i0, const AdamTarget& w)
+[[gnu::always_inline]] inline void
+gradientTile(const float* dZ, const float* x, std::int64_t batch, std::int64_t out, std::int64_t in,
+             std::int64_t o0, std::int64_t i0, float* gradient, std::int64_t stride)
 {
     Vec16 acc[R][kTileVecs] = {};
     for (std::int64_t u = 0; u < batch; ++u) {
@@ -35,33 +40,49 @@ template <int R>
                 acc[r][k] += a * xv[k];
         }
     }
-    alignas(64) float gradient[kTileColumns];
+    for (int r = 0; r < R; ++r)
+        for (int k = 0; k < kTileVecs; ++k)
+            storeVec16(gradient + r * stride + k * kVec16Lanes, acc[r][k]);
+}
+
+// The same for one column of one row (the columns past the last full tile, e.g. 85 = 64 + 21).
+[[gnu::always_inline]] inline float gradientElement(const float* dZ, const float* x,
+                                                    std::int64_t batch, std::int64_t out,
+                                                    std::int64_t in, std::int64_t o, std::int64_t i)
+{
+    float g = 0.0f;
+    for (std::int64_t u = 0; u < batch; ++u)
+        g += dZ[u * out + o] * x[u * in + i];
+    return g;
+}
+
+// Rows [o0, o0 + R), columns [i0, i1): the gradient tile by tile into L1, then Adam row by row,
+// so that the weights and both moments stream through memory one row at a time: three
+// sequential streams instead of twelve short ones. Measured on 2 cores at the Table 1 sizes: the
+// twelve-stream version ran 10.3 ms per step on one thread and 9.2 ms on two; this one 5.1 ms on
+// two.
+template <int R>
+[[gnu::always_inline]] inline void updateSpan(const float* dZ, const float* x, std::int64_t batch,
+                                              std::int64_t out, std::int64_t in, std::int64_t o0,
+                                              std::int64_t i0, std::int64_t i1, const AdamTarget& w)
+{
+    alignas(64) float gradient[R * kSpanColumns];
+    const std::int64_t width = i1 - i0;
+    std::int64_t i = i0;
+    for (; i + kTileColumns <= i1; i += kTileColumns)
+        gradientTile<R>(dZ, x, batch, out, in, o0, i, gradient + (i - i0), width);
+    for (int r = 0; r < R; ++r)
+        for (std::int64_t t = i; t < i1; ++t)
+            gradient[r * width + (t - i0)] = gradientElement(dZ, x, batch, out, in, o0 + r, t);
     const AdamCoefficients c = w.coefficients;
     for (int r = 0; r < R; ++r) {
-        for (int k = 0; k < kTileVecs; ++k)
-            storeVec16(gradient + k * kVec16Lanes, acc[r][k]);
         const std::int64_t base = (o0 + r) * in + i0;
         float* __restrict p = w.param + base;
         float* __restrict m = w.expAvg + base;
         float* __restrict v = w.expAvgSq + base;
-        for (std::int64_t j = 0; j < kTileColumns; ++j)
-            adamElement(p[j], gradient[j], m[j], v[j], c);
-    }
-}
-
-// The columns past the last full tile (e.g. 85 = 64 + 21), one element at a time.
-[[gnu::always_inline]] inline void updateTailColumns(const float* dZ, const float* x,
-                                                     std::int64_t batch, std::int64_t out,
-                                                     std::int64_t in, std::int64_t o,
-                                                     std::int64_t i0, const AdamTarget& w)
-{
-    const AdamCoefficients c = w.coefficients;
-    for (std::int64_t i = i0; i < in; ++i) {
-        float g = 0.0f;
-        for (std::int64_t u = 0; u < batch; ++u)
-            g += dZ[u * out + o] * x[u * in + i];
-        const std::int64_t e = o * in + i;
-        adamElement(w.param[e], g, w.expAvg[e], w.expAvgSq[e], c);
+        const float* __restrict g = gradient + r * width;
+        for (std::int64_t j = 0; j < width; ++j)
+            adamElement(p[j], g[j], m[j], v[j], c);
     }
 }
 
@@ -70,11 +91,8 @@ template <int R>
 updateRowGroup(const float* dZ, const float* x, std::int64_t batch, std::int64_t out,
                std::int64_t in, std::int64_t o0, const AdamTarget& w)
 {
-    const std::int64_t fullColumns = in - in % kTileColumns;
-    for (std::int64_t i0 = 0; i0 < fullColumns; i0 += kTileColumns)
-        updateTile<R>(dZ, x, batch, out, in, o0, i0, w);
-    for (int r = 0; r < R; ++r)
-        updateTailColumns(dZ, x, batch, out, in, o0 + r, fullColumns, w);
+    for (std::int64_t i0 = 0; i0 < in; i0 += kSpanColumns)
+        updateSpan<R>(dZ, x, batch, out, in, o0, i0, std::min(in, i0 + kSpanColumns), w);
 }
 
 [[gnu::always_inline]] inline void updateRowsBody(const float* dZ, const float* x,

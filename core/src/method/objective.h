@@ -52,10 +52,35 @@ struct ObjectiveValue
     double o3 = 0.0;
 };
 
-// The objective and its gradient, derived by hand (the cosine's gradient projected through the
-// normalisation of f(y)); tst_objective checks it against autograd. Writes dL/d f(y) into
-// `mappedGradient` [U, d] and, when the batch has `reconstructed`, dL/d g(f(y)) into
-// `reconstructedGradient` [U, a]. ReLU's derivative at 0 is taken as 0, as torch does.
+// What one sample adds to O1 and O2, kept per sample so that rows done on different threads
+// add up in sample order, to the same bits as on one thread. [B] each.
+struct ObjectiveTerms
+{
+    std::vector<float> positive;    // s(f(y_r), x_i)
+    std::vector<double> dissimilar; // (τ - δ_kr)·s(f(y_r), x_k), where there is an x_k
+    std::vector<double> similar;    // O2's hinge terms, where there is an x_j
+    void reset(std::size_t samples);
+};
+
+// The objective in pieces a team can share (TrainingStep):
+// - mappedGradientOfRow() for each class row r (any thread, any order): dL/d f(y_r) into row r
+//   of `mappedGradient` [U, d], from `samples`, the batch's samples of that row in ascending
+//   order; and their terms of O1 and O2 into `terms`;
+// - reconstructionAndGradient() once, when the batch has `reconstructed`: dL/d g(f(y)) into
+//   `reconstructedGradient` [U, a]; returns mean O3;
+// - objectiveValue() once all rows are done: the sums, in sample order.
+void mappedGradientOfRow(const ObjectiveBatch& batch, const ObjectiveWeights& weights,
+                         std::int64_t row, const std::int64_t* samples, std::size_t count,
+                         float* mappedGradient, ObjectiveTerms& terms);
+double reconstructionAndGradient(const ObjectiveBatch& batch, double lambda2,
+                                 float* reconstructedGradient);
+ObjectiveValue objectiveValue(const ObjectiveBatch& batch, const ObjectiveWeights& weights,
+                              const ObjectiveTerms& terms, double o3);
+
+// The objective and its gradient, all pieces on the calling thread, derived by hand (the cosine's
+// gradient projected through the normalisation of f(y)); tst_objective checks it against autograd.
+// Writes dL/d f(y) into `mappedGradient` [U, d] and, when the batch has `reconstructed`, dL/d
+// g(f(y)) into `reconstructedGradient` [U, a]. ReLU's derivative at 0 is taken as 0, as torch does.
 ObjectiveValue objectiveAndGradient(const ObjectiveBatch& batch, const ObjectiveWeights& weights,
                                     float* mappedGradient, float* reconstructedGradient);
 

@@ -4,36 +4,9 @@
 
 #include "kernels/dot_product.h"
 
-#include <ATen/Parallel.h>
-
 #include <algorithm>
 
 namespace semrel {
-
-namespace {
-
-// s(f(y_r), x) for every (mapped row, feature row) pair. Reads each candidate row where it lies
-// instead of gathering B·p rows into a new tensor first: the gather would write and re-read
-// ~26 MB per side and batch at d = 2048 (docs/BENCHMARKS.md), for 3200 dot products.
-void pairDots(const at::Tensor& mappedUnit, const at::Tensor& features,
-              const std::vector<std::int64_t>& slotOfPair,
-              const std::vector<std::int64_t>& rowOfPair, std::vector<float>& out)
-{
-    const std::int64_t d = features.size(1);
-    const float* mapped = mappedUnit.data_ptr<float>();
-    const float* rows = features.data_ptr<float>();
-    const auto count = static_cast<std::int64_t>(rowOfPair.size());
-    out.assign(static_cast<std::size_t>(count), 0.0f);
-    at::parallel_for(0, count, 16, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t k = begin; k < end; ++k) {
-            const float* a = mapped + slotOfPair[static_cast<std::size_t>(k)] * d;
-            const float* b = rows + rowOfPair[static_cast<std::size_t>(k)] * d;
-            out[static_cast<std::size_t>(k)] = dotProduct(a, b, d);
-        }
-    });
-}
-
-} // namespace
 
 TupleMiner::TupleMiner(const TrainingSet& set, const SemanticRelations& relations, int candidates,
                        bool mineSimilar, bool mineDissimilar)
@@ -92,12 +65,9 @@ void TupleMiner::drawSide(const std::vector<std::int32_t>& referenceClass,
     }
 }
 
-BatchTuples TupleMiner::mine(const std::vector<std::int32_t>& referenceClass,
-                             const std::vector<std::int64_t>& slot, const at::Tensor& mappedUnit,
-                             SplitMix& rng) const
+BatchTuples TupleMiner::draw(const std::vector<std::int32_t>& referenceClass, SplitMix& rng) const
 {
     const std::size_t batch = referenceClass.size();
-    const auto p = static_cast<std::size_t>(m_candidates);
     BatchTuples t;
     t.positive.resize(batch);
     for (std::size_t b = 0; b < batch; ++b) {
@@ -110,52 +80,74 @@ BatchTuples TupleMiner::mine(const std::vector<std::int32_t>& referenceClass,
         drawSide(referenceClass, m_similar, rng, t.similarCandidates);
     if (m_mineDissimilar)
         drawSide(referenceClass, m_dissimilar, rng, t.dissimilarCandidates);
+    t.referenceClass = referenceClass;
+    // Nothing chosen yet: -1 stays for a sample whose class has no class of that relation.
+    t.similar.assign(batch, -1);
+    t.deltaSimilar.assign(batch, 0.0f);
+    t.similarScores.assign(t.similarCandidates.size(), 0.0f);
+    t.dissimilar.assign(batch, -1);
+    t.deltaDissimilar.assign(batch, 0.0f);
+    t.dissimilarScores.assign(t.dissimilarCandidates.size(), 0.0f);
+    return t;
+}
 
-    // One parallel pass over all pairs of both sides; rows without a pool are skipped.
-    std::vector<std::int64_t> pairSlot;
-    std::vector<std::int64_t> pairRow;
-    for (const auto* side : {&t.similarCandidates, &t.dissimilarCandidates}) {
-        for (std::size_t k = 0; k < side->size(); ++k) {
-            if ((*side)[k] < 0)
-                continue;
-            pairSlot.push_back(slot[k / p]);
-            pairRow.push_back((*side)[k]);
-        }
-    }
-    std::vector<float> dots;
-    pairDots(mappedUnit, m_set.features, pairSlot, pairRow, dots);
+void TupleMiner::choose(std::size_t sample, const float* unitMapped, BatchTuples& t) const
+{
+    chooseSide(sample, unitMapped, t.similarCandidates, /*similarSide=*/true, t.similarScores,
+               t.similar, t.deltaSimilar, t.referenceClass[sample]);
+    chooseSide(sample, unitMapped, t.dissimilarCandidates, /*similarSide=*/false,
+               t.dissimilarScores, t.dissimilar, t.deltaDissimilar, t.referenceClass[sample]);
+}
 
+// s(f(y_r), x) of each candidate of the sample, read where the row lies instead of gathering
+// B·p rows into a new tensor first: the gather would write and re-read ~26 MB per side and batch
+// at d = 2048 (docs/BENCHMARKS.md).
+void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
+                            const std::vector<std::int64_t>& candidates, bool similarSide,
+                            std::vector<float>& scores, std::vector<std::int64_t>& chosen,
+                            std::vector<float>& deltas, std::int32_t referenceClass) const
+{
+    const auto p = static_cast<std::size_t>(m_candidates);
+    if (candidates.empty() || candidates[b * p] < 0)
+        return;
+    const std::int64_t d = m_set.features.size(1);
+    const float* rows = m_set.features.data_ptr<float>();
     const double tau = m_relations.tau();
-    std::size_t next = 0;
-    auto choose = [&](const std::vector<std::int64_t>& candidates, bool similarSide,
-                      std::vector<float>& scores, std::vector<std::int64_t>& chosen,
-                      std::vector<float>& deltas) {
-        chosen.assign(batch, -1);
-        deltas.assign(batch, 0.0f);
-        scores.assign(candidates.size(), 0.0f);
-        for (std::size_t b = 0; b < batch && !candidates.empty(); ++b) {
-            if (candidates[b * p] < 0)
-                continue;
-            float best = 0.0f;
-            for (std::size_t c = 0; c < p; ++c) {
-                const std::int64_t row = candidates[b * p + c];
-                const float s = dots[next++];
-                const double delta = m_relations.delta(
-                    m_set.rowClass[static_cast<std::size_t>(row)], referenceClass[b]);
-                // Eq. 3 for a similar candidate; the second term of Eq. 2 for a dissimilar one.
-                const double score = similarSide ? std::max(0.0, tau - s) + std::max(0.0, s - delta)
-                                                 : (tau - delta) * s;
-                scores[b * p + c] = static_cast<float>(score);
-                if (c == 0 || scores[b * p + c] > best) {
-                    best = scores[b * p + c];
-                    chosen[b] = row;
-                    deltas[b] = static_cast<float>(delta);
-                }
+    float best = 0.0f;
+    constexpr std::size_t kGroup = 16; // candidates whose dot products are taken together
+    const float* rowOf[kGroup];
+    float dots[kGroup];
+    for (std::size_t first = 0; first < p; first += kGroup) {
+        const std::size_t count = std::min(kGroup, p - first);
+        for (std::size_t c = 0; c < count; ++c)
+            rowOf[c] = rows + candidates[b * p + first + c] * d;
+        dotProducts(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
+        for (std::size_t c = first; c < first + count; ++c) {
+            const std::int64_t row = candidates[b * p + c];
+            const float s = dots[c - first];
+            const double delta =
+                m_relations.delta(m_set.rowClass[static_cast<std::size_t>(row)], referenceClass);
+            // Eq. 3 for a similar candidate; the second term of Eq. 2 for a dissimilar one.
+            const double score =
+                similarSide ? std::max(0.0, tau - s) + std::max(0.0, s - delta) : (tau - delta) * s;
+            scores[b * p + c] = static_cast<float>(score);
+            if (c == 0 || scores[b * p + c] > best) {
+                best = scores[b * p + c];
+                chosen[b] = row;
+                deltas[b] = static_cast<float>(delta);
             }
         }
-    };
-    choose(t.similarCandidates, true, t.similarScores, t.similar, t.deltaSimilar);
-    choose(t.dissimilarCandidates, false, t.dissimilarScores, t.dissimilar, t.deltaDissimilar);
+    }
+}
+
+BatchTuples TupleMiner::mine(const std::vector<std::int32_t>& referenceClass,
+                             const std::vector<std::int64_t>& slot, const at::Tensor& mappedUnit,
+                             SplitMix& rng) const
+{
+    BatchTuples t = draw(referenceClass, rng);
+    const std::int64_t d = mappedUnit.size(1);
+    for (std::size_t b = 0; b < referenceClass.size(); ++b)
+        choose(b, mappedUnit.data_ptr<float>() + slot[b] * d, t);
     return t;
 }
 

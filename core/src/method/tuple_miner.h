@@ -28,7 +28,8 @@ struct BatchTuples
     std::vector<std::int64_t> similarCandidates;
     std::vector<float> similarScores; // O2 of each candidate
     std::vector<std::int64_t> dissimilarCandidates;
-    std::vector<float> dissimilarScores; // (τ - δ_kr)·s(f(y_r), x_k) of each candidate
+    std::vector<float> dissimilarScores;      // (τ - δ_kr)·s(f(y_r), x_k) of each candidate
+    std::vector<std::int32_t> referenceClass; // [B] the class r of each sample
 };
 
 class TupleMiner
@@ -44,10 +45,20 @@ public:
 
     // `referenceClass` [B]: the class r of each sample; `slot` [B]: its row in `mappedUnit`
     // [U, d], the unit-length f(y) of the batch's distinct classes (no gradient needed).
-    // Draws from `rng` in a fixed order, so a seed fixes the result.
+    // Draws from `rng` in a fixed order, so a seed fixes the result. draw() and then choose()
+    // for every sample, on the calling thread.
     BatchTuples mine(const std::vector<std::int32_t>& referenceClass,
                      const std::vector<std::int64_t>& slot, const at::Tensor& mappedUnit,
                      SplitMix& rng) const;
+
+    // The random part of mine(): x_i and the candidates of every sample, with the chosen rows
+    // still -1. It does not depend on the network, so the training step draws before its
+    // forward pass.
+    BatchTuples draw(const std::vector<std::int32_t>& referenceClass, SplitMix& rng) const;
+    // The rest for one sample: the candidates' scores against `unitMapped` (the unit f(y_r) of
+    // its class, d floats) and the hardest of each side. Samples are independent: threads may
+    // choose for different samples of one BatchTuples at once.
+    void choose(std::size_t sample, const float* unitMapped, BatchTuples& tuples) const;
 
 private:
     // The classes of one relation to r, with cumulative sample counts: drawing a uniform
@@ -62,6 +73,10 @@ private:
     std::int64_t draw(const Pool& pool, SplitMix& rng) const;
     void drawSide(const std::vector<std::int32_t>& referenceClass, const std::vector<Pool>& pools,
                   SplitMix& rng, std::vector<std::int64_t>& candidates) const;
+    void chooseSide(std::size_t sample, const float* unitMapped,
+                    const std::vector<std::int64_t>& candidates, bool similarSide,
+                    std::vector<float>& scores, std::vector<std::int64_t>& chosen,
+                    std::vector<float>& deltas, std::int32_t referenceClass) const;
 
     const TrainingSet& m_set;
     const SemanticRelations& m_relations;

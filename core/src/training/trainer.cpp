@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include "baselines/closed_form_training.h"
+#include "kernels/worker_team.h"
 #include "method/relation_network.h"
 #include "training/adam_optimizer.h"
 #include "training/epoch_evaluation.h"
@@ -105,7 +106,7 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
                                     const StopFlag& stop, const EpochCallback& onEpoch,
                                     const BatchCallback& onBatch) const
 {
-    configureThreads(config.threads);
+    const int threads = configureThreads(config.threads);
     keepFreedBlocks();
     TrainingResult result;
     const TrainingSetup setup = makeTrainingSetup(data, config);
@@ -129,10 +130,11 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
 
     const EpochEvaluation evaluation(data, setup.featureNormalizer, config.trainSplit,
                                      trainingRows(data, config).tuning.validation);
-    TrainingEpoch trainingEpoch(config, setup, network, optimizer);
+    TrainingEpoch trainingEpoch(config, setup, network, optimizer, threads);
+    WorkerTeam team(threads);
     for (int epoch = state.completedEpochs + 1; epoch <= config.epochs; ++epoch) {
         EpochReport report;
-        if (!trainingEpoch.run(epoch, stop, onBatch, report)) {
+        if (!trainingEpoch.run(epoch, team, stop, onBatch, report)) {
             result.stopped = true;
             break;
         }

@@ -5,6 +5,7 @@
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/relation_model.h>
+#include <semrel/kernels/threads.h>
 
 #include <QTest>
 
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void neverPredictsANonCandidate();
     void scoreIsTheCosineWhateverTheFeatureLength();
     void agreesWithBruteForceOnRandomData();
+    void sameScoresOnAnyThreadCount();
     void rejectsMismatchedDimensionsAndBadCandidates();
     void predictsFirstCandidateOnATie();
     void evaluateAgreesWithPredictAmongOnNormalisedRows();
@@ -213,6 +215,32 @@ void TestEvaluator::agreesWithBruteForceOnRandomData()
         QCOMPARE(s.predicted[static_cast<std::size_t>(i)], bestClass);
         QVERIFY(std::abs(s.score[static_cast<std::size_t>(i)] - best) < 1e-5);
     }
+}
+
+// Two blocks of rows and three chunks of class columns, in the BLAS kernels' own sizes: the
+// members share them in whatever order, and every score keeps its bits.
+void TestEvaluator::sameScoresOnAnyThreadCount()
+{
+    std::mt19937 rng(4);
+    std::normal_distribution<float> normal;
+    const std::int64_t n = 700, c = 900, d = 96;
+    FloatMatrix features(n, d), mapped(c, d);
+    for (float& v : features.values)
+        v = normal(rng);
+    for (float& v : mapped.values)
+        v = normal(rng);
+    Labels all(static_cast<std::size_t>(c));
+    for (std::int32_t k = 0; k < c; ++k)
+        all[static_cast<std::size_t>(k)] = k;
+    semrel::configureThreads(1);
+    const semrel::ClassScores one = semrel::predictAmong(features, mapped, all);
+    for (const int threads : {2, 3}) {
+        semrel::configureThreads(threads);
+        const semrel::ClassScores many = semrel::predictAmong(features, mapped, all);
+        QCOMPARE(many.predicted, one.predicted);
+        QCOMPARE(many.score, one.score);
+    }
+    semrel::configureThreads(0);
 }
 
 void TestEvaluator::rejectsMismatchedDimensionsAndBadCandidates()

@@ -63,6 +63,13 @@ void TestParallelGemm::matchesTorch()
         semrel::multiplyTransposed(a.data_ptr<float>(), m, k, bt.data_ptr<float>(), n,
                                    added.data_ptr<float>(), /*accumulate=*/true);
         QVERIFY(maxDifference(added, bias + a.mm(bt.t())) < tolerance);
+        // The same columns in two ranges on the calling thread.
+        torch::Tensor ranges = torch::zeros({m, n});
+        const int middle = n / 32 * 16;
+        for (const auto& [begin, end] : {std::pair{0, middle}, std::pair{middle, n}})
+            semrel::multiplyTransposedColumns(a.data_ptr<float>(), m, k, bt.data_ptr<float>(), n,
+                                              ranges.data_ptr<float>(), begin, end);
+        QVERIFY(maxDifference(ranges, a.mm(bt.t())) < tolerance);
         torch::Tensor d = torch::empty({m, n});
         semrel::multiply(a.data_ptr<float>(), m, k, b.data_ptr<float>(), n, d.data_ptr<float>());
         QVERIFY2(maxDifference(d, a.mm(b)) < tolerance,

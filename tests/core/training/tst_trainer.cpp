@@ -72,6 +72,8 @@ class TestTrainer : public QObject
 
 private Q_SLOTS:
     void sameSeedGivesIdenticalParameters();
+    void sameBitsOnAnyThreadCount_data();
+    void sameBitsOnAnyThreadCount();
     void reportsEveryEpoch();
     void tuningReportsValidationAccuracy();
     void resumeFromCheckpointEqualsUninterruptedRun();
@@ -102,6 +104,33 @@ void TestTrainer::sameSeedGivesIdenticalParameters()
     QVERIFY(sameParameters(a.state, b.state));
     c.seed = 6;
     QVERIFY(!sameParameters(a.state, train(c, data).state));
+}
+
+void TestTrainer::sameBitsOnAnyThreadCount_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::newRow("Proposed") << int(Method::Proposed);
+    QTest::newRow("B1") << int(Method::B1);
+    QTest::newRow("B2") << int(Method::B2);
+    QTest::newRow("B3") << int(Method::B3);
+}
+
+// The step's members share its items in whatever order they ask; every output is still
+// computed in one fixed order. 0 lets each step choose its own count.
+void TestTrainer::sameBitsOnAnyThreadCount()
+{
+    QFETCH(int, method);
+    const Dataset data = generated();
+    TrainingConfig c = smallConfig(static_cast<Method>(method));
+    c.evaluateEachEpoch = false;
+    c.batchSize = 37; // a last batch of another size
+    const TrainingResult one = train(c, data);
+    for (const int threads : {2, 3, 0}) {
+        c.threads = threads;
+        const TrainingResult many = train(c, data);
+        QVERIFY2(sameParameters(one.state, many.state), qPrintable(QString::number(threads)));
+        QCOMPARE(many.state.history.back().loss, one.state.history.back().loss);
+    }
 }
 
 void TestTrainer::reportsEveryEpoch()

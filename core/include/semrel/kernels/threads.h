@@ -6,8 +6,10 @@
 
 namespace semrel {
 
-// Threads the core's numeric work should use by default: all cores but one (at least one), so
-// that a GUI keeps a core to itself.
+// Threads the core's numeric work may use by default: every core this process may run on. The
+// hot paths wait for each other blocked, not spinning, so a thread that has nothing to do gives
+// its core back at once (to the window's thread, or another process), and training chooses
+// per step how many of them to use (docs/ARCHITECTURE.md, "Threads").
 int defaultThreadCount();
 
 // Sets LibTorch's intra-op thread count and keeps OpenBLAS's in step with it (OpenBLAS ignores

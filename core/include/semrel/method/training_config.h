@@ -73,7 +73,9 @@ struct TrainingConfig
     double learningRate = 1e-3;
     double weightDecay = 5e-5;
     std::uint64_t seed = 0;
-    int threads = 0; // <= 0: defaultThreadCount()
+    // > 0: every step on this many threads; <= 0: up to defaultThreadCount(), as many per step
+    // as measured fastest. The result is the same bits either way.
+    int threads = 0;
     NetworkShape network;
 
     // Trainval for the final model; Train when tuning (then Val gives the validation accuracy).
