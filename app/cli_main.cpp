@@ -43,6 +43,7 @@ int main(int argc, char** argv)
     semrel::cli::addEvalCommand(app);
     semrel::cli::addRelateCommand(app);
     semrel::cli::refuseEmptyValues(app);
+    semrel::cli::addReproduceCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

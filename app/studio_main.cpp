@@ -62,7 +62,8 @@ int main(int argc, char** argv)
         QStringLiteral("N"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral("The view to show: dataset, training, predictions, query or embedding."),
+        QStringLiteral("The view to show: dataset, training, predictions, query, embedding or "
+                       "runs."),
         QStringLiteral("VIEW"));
     const QCommandLineOption settings(
         QStringLiteral("settings"),
@@ -109,11 +110,12 @@ int main(int argc, char** argv)
             {QStringLiteral("training"), MainWindow::TrainingTab},
             {QStringLiteral("predictions"), MainWindow::PredictionsTab},
             {QStringLiteral("query"), MainWindow::QueryTab},
-            {QStringLiteral("embedding"), MainWindow::EmbeddingTab}};
+            {QStringLiteral("embedding"), MainWindow::EmbeddingTab},
+            {QStringLiteral("runs"), MainWindow::RunsTab}};
         const auto it = views.find(parser.value(view));
         if (it == views.end()) {
-            std::fprintf(stderr, "semrel-studio: --view is dataset, training, predictions, query "
-                                 "or embedding\n");
+            std::fprintf(stderr, "semrel-studio: --view is dataset, training, predictions, query, "
+                                 "embedding or runs\n");
             return 2;
         }
         options.view = it.value();

@@ -12,6 +12,8 @@
 #include "predictions/predictions_view.h"
 #include "query/query_view.h"
 #include "recent_files.h"
+#include "runs/run_recorder.h"
+#include "runs/runs_view.h"
 #include "status_panel.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
@@ -39,6 +41,20 @@ namespace semrel::ui {
 
 namespace {
 
+// "proposed, attributes all" or "sae, semantic-to-visual": the method and the protocol choice a
+// model was trained with (the model file records it).
+QString methodText(const TrainingConfig& c)
+{
+    const QString method = QString::fromUtf8(methodName(c.method));
+    if (c.method == Method::Sae)
+        return QStringLiteral("%1, %2").arg(method,
+                                            QString::fromUtf8(saeDirectionName(c.saeDirection)));
+    if (isClosedForm(c.method))
+        return method;
+    return QObject::tr("%1, attributes %2")
+        .arg(method, QString::fromUtf8(attributeStatsName(c.attributeStats)));
+}
+
 // The first local file or folder among dropped URLs, or an empty string.
 QString droppedPath(const QMimeData* mime)
 {
@@ -58,7 +74,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
       m_modelBuild(new BackgroundJob(this)), m_tabs(new QTabWidget(this)),
       m_datasetView(new DatasetView(this)), m_trainingPanel(new TrainingPanel(this)),
       m_statusPanel(new StatusPanel(this)), m_predictionsView(new PredictionsView(this)),
-      m_queryView(new QueryView(this)), m_embeddingView(new EmbeddingView(this))
+      m_queryView(new QueryView(this)), m_embeddingView(new EmbeddingView(this)),
+      m_runsView(new RunsView(defaultRunsFolder(), this))
 {
     setWindowTitle(tr("SemRel Studio"));
     setAcceptDrops(true);
@@ -68,6 +85,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     m_tabs->addTab(m_predictionsView, tr("&Predictions"));
     m_tabs->addTab(m_queryView, tr("&Query"));
     m_tabs->addTab(m_embeddingView, tr("&Embedding"));
+    m_tabs->addTab(m_runsView, tr("&Runs"));
     m_queryView->setThumbnails(m_predictionsView->thumbnails());
     connect(m_predictionsView, &PredictionsView::sampleActivated, this, &MainWindow::openInQuery);
     connect(m_embeddingView, &EmbeddingView::sampleActivated, this, &MainWindow::openInQuery);
@@ -100,8 +118,25 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         showError(this, tr("Could not use the model"), message);
         setExplorationModel(nullptr, nullptr);
     });
+    connectRunRecording();
     restoreSettings();
     showExploration(); // the empty views say what to do first
+}
+
+void MainWindow::connectRunRecording()
+{
+    RunRecorder* runs = m_runsView->recorder();
+    TrainingSession* session = m_trainingPanel->session();
+    connect(session, &TrainingSession::tuningPointFinished, this,
+            [this, runs, session](const TuningPointResult& point) {
+                runs->recordTuningPoint(session->tuning().base, point, m_dataset);
+            });
+    connect(m_trainingPanel, &TrainingPanel::modelSaved, this,
+            [runs, session](const QString& path) {
+                runs->noteModelSaved(session->model(), QFileInfo(path).absoluteFilePath());
+            });
+    connect(m_runsView, &RunsView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -139,6 +174,8 @@ void MainWindow::createMenus()
                     [this] { showView(QueryTab); });
     view->addAction(tr("&Embedding"), QKeySequence(Qt::CTRL | Qt::Key_5), this,
                     [this] { showView(EmbeddingTab); });
+    view->addAction(tr("&Runs"), QKeySequence(Qt::CTRL | Qt::Key_6), this,
+                    [this] { showView(RunsTab); });
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addAction(m_trainingPanel->startAction());
@@ -170,6 +207,7 @@ void MainWindow::restoreSettings()
     m_trainingPanel->restoreLayout(m_settings.widgetState(QStringLiteral("trainingPanel/layout")));
     m_predictionsView->restoreLayout(
         m_settings.widgetState(QStringLiteral("predictionsView/layout")));
+    m_runsView->restoreLayout(m_settings.widgetState(QStringLiteral("runsView/layout")));
     m_datasetView->setTau(m_settings.tau());
     m_trainingPanel->form()->setValues(m_settings.trainingValues());
     showView(m_settings.currentView() == TrainingTab ? TrainingTab : DatasetTab);
@@ -184,6 +222,7 @@ void MainWindow::saveSettings()
                               m_trainingPanel->saveLayout());
     m_settings.setWidgetState(QStringLiteral("predictionsView/layout"),
                               m_predictionsView->saveLayout());
+    m_settings.setWidgetState(QStringLiteral("runsView/layout"), m_runsView->saveLayout());
     m_settings.setTau(m_datasetView->tau());
     m_settings.setTrainingValues(m_trainingPanel->form()->values());
     m_settings.setCurrentView(m_tabs->currentIndex());
@@ -247,7 +286,7 @@ void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QS
 {
     const QString name = QFileInfo(path).fileName();
     m_statusPanel->setModel(tr("%1 (%2, %3 epochs, on %4)")
-                                .arg(name, QString::fromUtf8(methodName(model->config.method)))
+                                .arg(name, methodText(model->config))
                                 .arg(model->history.size())
                                 .arg(QString::fromStdString(model->datasetName)));
     m_trainingPanel->setModel(model, name);
@@ -255,6 +294,8 @@ void MainWindow::onModelLoaded(std::shared_ptr<const ModelState> model, const QS
     m_modelPath = path;
     updateOpenFiles();
     showExploration();
+    m_runsView->recorder()->recordModel(model, m_dataset, RunKind::LoadedModel,
+                                        QFileInfo(path).absoluteFilePath());
     m_recentFiles->add(path);
     showView(TrainingTab);
     Q_EMIT modelOpened(path);
@@ -282,11 +323,13 @@ void MainWindow::onTrainingFinished(const TrainingResult& result)
         m_statusPanel->setModel(tr("stopped before the first epoch ended: no model"));
         return;
     }
-    m_statusPanel->setModel(tr("%1 epochs trained, %2")
+    m_statusPanel->setModel(tr("%1, %2 epochs trained, %3")
+                                .arg(methodText(model->config))
                                 .arg(model->history.size())
                                 .arg(result.stopped ? tr("stopped, not saved") : tr("not saved")));
     m_model = model;
     showExploration();
+    m_runsView->recorder()->recordModel(model, m_dataset, RunKind::Training);
 }
 
 void MainWindow::showExploration()

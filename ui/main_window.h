@@ -20,12 +20,13 @@ class EmbeddingView;
 class PredictionsView;
 class QueryView;
 class RecentFiles;
+class RunsView;
 class StatusPanel;
 class TrainingPanel;
 
-// The SemRel Studio window: composes the Dataset, Training, Predictions, Query and Embedding
-// views, the menus, the status bar and drag and drop, and remembers its layout in AppSettings.
-// Owns no logic of its own.
+// The SemRel Studio window: composes the Dataset, Training, Predictions, Query, Embedding and
+// Runs views, the menus, the status bar and drag and drop, and remembers its layout in
+// AppSettings. Owns no logic of its own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -36,7 +37,8 @@ public:
         TrainingTab = 1,
         PredictionsTab = 2,
         QueryTab = 3,
-        EmbeddingTab = 4
+        EmbeddingTab = 4,
+        RunsTab = 5
     };
 
     // `settings` must outlive the window.
@@ -54,6 +56,7 @@ public:
     PredictionsView* predictionsView() const { return m_predictionsView; }
     QueryView* queryView() const { return m_queryView; }
     EmbeddingView* embeddingView() const { return m_embeddingView; }
+    RunsView* runsView() const { return m_runsView; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
 
     // Writes geometry, splitters, the open view and the form to the settings (also on close).
@@ -87,6 +90,8 @@ private:
     void setExplorationModel(std::shared_ptr<const RelationModel> model,
                              std::shared_ptr<const Dataset> data);
     void openInQuery(qint64 sample);
+    // Every training, tuning point and opened model becomes a run of the Runs view.
+    void connectRunRecording();
 
     AppSettings& m_settings;
     DocumentLoader* m_loader;
@@ -99,6 +104,7 @@ private:
     PredictionsView* m_predictionsView;
     QueryView* m_queryView;
     EmbeddingView* m_embeddingView;
+    RunsView* m_runsView;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_datasetPath;
     std::shared_ptr<const ModelState> m_model;

@@ -14,6 +14,8 @@ void registerMetaTypes()
         qRegisterMetaType<semrel::TrainingConfig>();
         qRegisterMetaType<std::shared_ptr<const semrel::Dataset>>();
         qRegisterMetaType<std::shared_ptr<const semrel::ModelState>>();
+        qRegisterMetaType<semrel::RunRecord>();
+        qRegisterMetaType<std::vector<semrel::RunRecord>>();
         qRegisterMetaType<std::shared_ptr<const semrel::TrainingResult>>();
         qRegisterMetaType<semrel::TuningPointResult>();
         return true;

@@ -5,6 +5,7 @@
 #include <semrel/dataset/dataset.h>
 #include <semrel/method/training_config.h>
 #include <semrel/model_file/model_state.h>
+#include <semrel/runs/run_record.h>
 #include <semrel/training/trainer.h>
 #include <semrel/training/tuning.h>
 
@@ -20,6 +21,8 @@ Q_DECLARE_METATYPE(semrel::TrainingResult)
 Q_DECLARE_METATYPE(semrel::TrainingConfig)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::Dataset>)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::ModelState>)
+Q_DECLARE_METATYPE(semrel::RunRecord)
+Q_DECLARE_METATYPE(std::vector<semrel::RunRecord>)
 Q_DECLARE_METATYPE(std::shared_ptr<const semrel::TrainingResult>)
 Q_DECLARE_METATYPE(semrel::TuningPointResult)
 

@@ -59,7 +59,20 @@ void StatusPanel::setDataset(const DatasetSummary& s)
                            .arg(locale.toString(static_cast<qlonglong>(s.samples)))
                            .arg(s.featureDim)
                            .arg(s.embeddingDim));
-    m_dataset->setToolTip(QString::fromStdString(s.source));
+    QString tip = QString::fromStdString(s.source);
+    // The tuning splits' restriction (tuning_splits.h), said where the user sees the dataset.
+    const TuningSplitCounts& t = s.tuningSplits;
+    if (t.train != t.trainInTrainval || t.val != t.valInTrainval) {
+        m_dataset->setText(
+            m_dataset->text() +
+            tr(" · tuning: trainval samples only (%1 of train, %2 of val left out)")
+                .arg(locale.toString(static_cast<qlonglong>(t.train - t.trainInTrainval)))
+                .arg(locale.toString(static_cast<qlonglong>(t.val - t.valInTrainval))));
+        tip += tr("\nxlsa17's train and val splits of this dataset also hold test_seen samples; "
+                  "tuning leaves them out so that no GZSL test image takes part in model selection "
+                  "(semrel tune --tuning-splits raw keeps them).");
+    }
+    m_dataset->setToolTip(tip);
 }
 
 void StatusPanel::clearDataset()

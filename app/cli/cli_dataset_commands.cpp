@@ -37,6 +37,16 @@ void printSummary(const DatasetSummary& s)
     for (Split split : kAllSplits)
         std::printf("split       %-12s %lld samples\n", splitName(split),
                     static_cast<long long>(s.splitSizes[static_cast<int>(split)]));
+    const TuningSplitCounts& t = s.tuningSplits;
+    if (t.train != t.trainInTrainval || t.val != t.valInTrainval)
+        std::printf("tuning      train %lld and val %lld samples, of which %lld and %lld are in "
+                    "trainval: tuning uses those only (test_seen samples stay out of model "
+                    "selection; --tuning-splits raw keeps them)\n",
+                    static_cast<long long>(t.train), static_cast<long long>(t.val),
+                    static_cast<long long>(t.trainInTrainval),
+                    static_cast<long long>(t.valInTrainval));
+    else
+        std::printf("tuning      train and val are trainval samples only\n");
     std::printf("images      %s\n", s.hasImagePixels  ? "pixels stored in the file"
                                     : s.hasImagePaths ? "paths only"
                                                       : "none");

@@ -5,6 +5,7 @@
 #include "json_output.h"
 #include "method_json.h"
 #include "option_checks.h"
+#include "protocol_options.h"
 #include "training_run.h"
 
 #include <semrel/dataset/dataset_summary.h>
@@ -16,6 +17,8 @@
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
 #include <semrel/reports/similarity_csv.h>
+#include <semrel/runs/run_record.h>
+#include <semrel/training/tuning.h>
 
 #include <cmath>
 #include <cstdio>
@@ -32,7 +35,19 @@ struct ModelAndData
     std::string dataPath;
     bool json = false;
     int threads = 0;
+    std::string runsDir;
 };
+
+// "proposed, τ 0.2, λ1 1, λ2 0.5, attributes seen" or "eszsl, γ 0.1, λ 10": what the model is.
+std::string settingsOf(const TrainingConfig& c)
+{
+    const TuningPoint p{effectiveTau(c), effectiveLambda1(c), effectiveLambda2(c), c.attributeStats,
+                        c.eszslGamma,    c.eszslLambda,       c.saeLambda};
+    std::string text = std::string(methodName(c.method)) + ", " + describePoint(p, c.method);
+    if (c.method == Method::Sae)
+        text += ", " + std::string(saeDirectionName(c.saeDirection));
+    return text;
+}
 
 void addModelAndData(CLI::App* cmd, ModelAndData& o)
 {
@@ -43,6 +58,9 @@ void addModelAndData(CLI::App* cmd, ModelAndData& o)
                     "threads (0: automatic, up to all cores; more than the cores: the cores)")
         ->check(wholeNumber())
         ->capture_default_str();
+    cmd->add_option("--runs-dir", o.runsDir,
+                    "also add the evaluated model to this runs folder (default: "
+                    "$SEMREL_RUNS_DIR)");
 }
 
 // The files a verb on a model and a dataset reads: what an output may not be.
@@ -110,15 +128,22 @@ std::string pct(double value)
 
 void printEvaluation(const EvaluationResult& r, const ModelState& s, const ModelAndData& o)
 {
-    std::printf("model       %s (%s, tau %g, lambda1 %g, lambda2 %g; trained on %s)\n",
-                printable(o.modelPath).c_str(), methodName(s.config.method), effectiveTau(s.config),
-                effectiveLambda1(s.config), effectiveLambda2(s.config),
-                printable(s.datasetName).c_str());
+    std::printf("model       %s (%s; trained on %s)\n", printable(o.modelPath).c_str(),
+                settingsOf(s.config).c_str(), printable(s.datasetName).c_str());
     std::printf("dataset     %s\n", printable(o.dataPath).c_str());
     std::printf("ZSL         %s  (mean per-class top-1 over %zu unseen classes, %zu samples)\n",
                 pct(r.zslAccuracy).c_str(), r.unseenClasses.size(), r.zslPredictions.size());
     std::printf("GZSL        ts %s  tr %s  H %s\n", pct(r.gzslUnseen).c_str(),
                 pct(r.gzslSeen).c_str(), pct(r.gzslH).c_str());
+    std::printf("AUSUC       %s  (area under the seen-unseen curve of calibrated stacking)\n",
+                pct(r.seenUnseen.ausuc).c_str());
+    if (r.calibration.chosen())
+        std::printf("calibrated  γ %.4g (chosen on validation): ts %s  tr %s  H %s\n",
+                    r.calibration.gamma, pct(r.calibrated.unseenAccuracy).c_str(),
+                    pct(r.calibrated.seenAccuracy).c_str(), pct(r.calibrated.harmonic).c_str());
+    else
+        std::printf("calibrated  no γ: the model was not tuned (semrel tune chooses it on "
+                    "validation)\n");
     std::printf("per unseen class (ZSL)\n");
     for (std::size_t k = 0; k < r.unseenClasses.size(); ++k) {
         std::int64_t samples = 0;
@@ -157,6 +182,14 @@ void addEvalCommand(CLI::App& app)
         const bool same = sameSplits(*o, model.state(), data);
         const EvaluationResult result =
             namingFile(o->dataPath, [&] { return evaluate(model, data); });
+        ProtocolOptions where;
+        where.runsDir = o->runsDir;
+        if (const std::string folder = runsFolder(where); !folder.empty()) {
+            RunRecord record =
+                recordOfModel(model.state(), &data, RunKind::LoadedModel, "semrel eval");
+            record.modelPath = o->modelPath;
+            recordRun(folder, std::move(record));
+        }
         if (!o->json) {
             printEvaluation(result, model.state(), *o);
             return;
@@ -247,9 +280,23 @@ void describeModel(const ModelState& s, const std::string& path, bool json)
         return;
     }
     std::printf("model       %s\n", printable(path).c_str());
-    std::printf("method      %s, tau %g, lambda1 %g, lambda2 %g, seed %llu\n",
-                methodName(s.config.method), effectiveTau(s.config), effectiveLambda1(s.config),
-                effectiveLambda2(s.config), static_cast<unsigned long long>(s.config.seed));
+    std::printf("method      %s, seed %llu\n", settingsOf(s.config).c_str(),
+                static_cast<unsigned long long>(s.config.seed));
+    std::printf("protocol    %s; trained on %s",
+                isClosedForm(s.config.method) ? "class embeddings as stored"
+                : s.config.attributeStats == AttributeStats::All
+                    ? "attribute statistics over all classes"
+                    : "attribute statistics over the seen classes",
+                splitName(s.config.trainSplit));
+    if (s.config.trainSplit == Split::Train)
+        std::printf(" (tuning splits %s, seen holdout %g)", tuningSplitsName(s.config.tuningSplits),
+                    s.config.seenHoldout);
+    std::printf("\n");
+    if (s.calibration.chosen())
+        std::printf("calibrated  γ %.4g chosen on validation (ts %s, tr %s, H %s there)\n",
+                    s.calibration.gamma, pct(s.calibration.validationUnseen).c_str(),
+                    pct(s.calibration.validationSeen).c_str(),
+                    pct(s.calibration.validationHarmonic).c_str());
     std::printf("trained on  %s (splits %s), %zu seen and %zu unseen classes\n",
                 printable(s.datasetName).c_str(), printable(s.splitsHash).c_str(),
                 s.seenClasses.size(), s.unseenClasses.size());
@@ -258,10 +305,12 @@ void describeModel(const ModelState& s, const std::string& path, bool json)
     std::int64_t parameters = 0;
     for (const NamedTensor& p : s.parameters)
         parameters += static_cast<std::int64_t>(p.values.size());
-    std::printf("network     %lld parameters in %zu tensors\n", static_cast<long long>(parameters),
-                s.parameters.size());
+    std::printf("%s %lld parameters in %zu tensors\n",
+                isClosedForm(s.config.method) ? "closed form" : "network    ",
+                static_cast<long long>(parameters), s.parameters.size());
     for (const EpochReport& r : s.history)
-        std::printf("history     %s\n", epochLine(r, s.config.epochs).c_str());
+        std::printf("history     %s\n",
+                    epochLine(r, s.config.epochs, isClosedForm(s.config.method)).c_str());
     if (!s.optimizerState.empty())
         std::printf("checkpoint  optimiser state after epoch %d\n", s.completedEpochs);
 }

@@ -19,6 +19,7 @@ void addTrainCommand(CLI::App& app);
 void addTuneCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addRelateCommand(CLI::App& app);
+void addReproduceCommand(CLI::App& app);
 
 // For `semrel info`: describes the model read from `path` (as JSON with `json`).
 void describeModel(const ModelState& model, const std::string& path, bool json);

@@ -50,7 +50,23 @@ nlohmann::json toJson(const TrainingConfig& c)
         {"encoder_hidden", c.network.encoderHidden},
         {"decoder_hidden", c.network.decoderHidden},
         {"train_split", splitName(c.trainSplit)},
+        {"attribute_stats", attributeStatsName(c.attributeStats)},
+        {"tuning_splits", tuningSplitsName(c.tuningSplits)},
+        {"seen_holdout", c.seenHoldout},
+        {"eszsl_gamma", c.eszslGamma},
+        {"eszsl_lambda", c.eszslLambda},
+        {"sae_lambda", c.saeLambda},
+        {"sae_direction", saeDirectionName(c.saeDirection)},
     };
+}
+
+nlohmann::json toJson(const Calibration& c)
+{
+    return {{"gamma", measured(c.gamma)},
+            {"validation_ts", measured(c.validationUnseen)},
+            {"validation_tr", measured(c.validationSeen)},
+            {"validation_h", measured(c.validationHarmonic)},
+            {"validation_ausuc", measured(c.validationAusuc)}};
 }
 
 nlohmann::json toJson(const EpochReport& r)
@@ -66,6 +82,7 @@ nlohmann::json toJson(const EpochReport& r)
         {"gzsl_unseen", measured(r.gzslUnseen)},
         {"gzsl_seen", measured(r.gzslSeen)},
         {"gzsl_h", measured(r.gzslH)},
+        {"ausuc", measured(r.ausuc)},
         {"seconds", r.seconds},
         {"eval_seconds", r.evalSeconds},
     };
@@ -91,8 +108,22 @@ nlohmann::json toJson(const EvaluationResult& r, const std::vector<std::string>&
             row.push_back(r.zslConfusion.at(t, p));
         counts.push_back(row);
     }
+    nlohmann::json curve = nlohmann::json::array();
+    for (const StackingPoint& p : r.seenUnseen.points)
+        curve.push_back({{"gamma", p.gamma},
+                         {"ts", p.unseenAccuracy},
+                         {"tr", p.seenAccuracy},
+                         {"h", p.harmonic}});
     return {
         {"zsl", {{"accuracy", measured(r.zslAccuracy)}, {"per_class", perClass}}},
+        {"calibrated_stacking",
+         {{"ausuc", measured(r.seenUnseen.ausuc)},
+          {"curve", curve},
+          {"calibration", toJson(r.calibration)},
+          {"at_gamma",
+           {{"ts", measured(r.calibrated.unseenAccuracy)},
+            {"tr", measured(r.calibrated.seenAccuracy)},
+            {"h", measured(r.calibrated.harmonic)}}}}},
         {"gzsl",
          {{"unseen", measured(r.gzslUnseen)},
           {"seen", measured(r.gzslSeen)},
@@ -139,6 +170,7 @@ nlohmann::json modelSummaryJson(const ModelState& s)
         {"config", toJson(s.config)},
         {"parameters", parameterCount},
         {"history", history},
+        {"calibration", toJson(s.calibration)},
         {"checkpoint", !s.optimizerState.empty()},
         {"completed_epochs", s.completedEpochs},
     };

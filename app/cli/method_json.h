@@ -17,6 +17,7 @@ namespace semrel::cli {
 // Accuracies are fractions in [0, 1]; a value that was not measured (NaN) becomes null.
 
 nlohmann::json toJson(const TrainingConfig& config);
+nlohmann::json toJson(const Calibration& calibration);
 nlohmann::json toJson(const EpochReport& report);
 // `classNames` turns class indices into names.
 nlohmann::json toJson(const EvaluationResult& result, const std::vector<std::string>& classNames);

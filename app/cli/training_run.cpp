@@ -39,17 +39,21 @@ std::string percent(const char* label, double value)
 
 } // namespace
 
-std::string epochLine(const EpochReport& r, int epochs)
+std::string epochLine(const EpochReport& r, int epochs, bool closedForm)
 {
     char head[160];
-    std::snprintf(head, sizeof head, "epoch %d/%d  loss %.4f (O1 %.4f O2 %.4f O3 %.4f)", r.epoch,
-                  epochs, r.loss, r.o1, r.o2, r.o3);
+    if (closedForm)
+        std::snprintf(head, sizeof head, "solved");
+    else
+        std::snprintf(head, sizeof head, "epoch %d/%d  loss %.4f (O1 %.4f O2 %.4f O3 %.4f)",
+                      r.epoch, epochs, r.loss, r.o1, r.o2, r.o3);
     std::string line = head;
     line += percent("val", r.validationAccuracy);
     line += percent("zsl", r.zslAccuracy);
     line += percent("ts", r.gzslUnseen);
     line += percent("tr", r.gzslSeen);
     line += percent("H", r.gzslH);
+    line += percent("AUSUC", r.ausuc);
     char tail[64];
     std::snprintf(tail, sizeof tail, "  %.1f s + %.1f s eval", r.seconds, r.evalSeconds);
     return line + tail;
@@ -94,7 +98,7 @@ Trainer::EpochCallback TrainingChatter::epochCallback()
 {
     return [this](const EpochReport& report) {
         endBar(); // ends the bar's line before the epoch's
-        std::fprintf(stderr, "%s\n", epochLine(report, m_epochs).c_str());
+        std::fprintf(stderr, "%s\n", epochLine(report, m_epochs, m_closedForm).c_str());
     };
 }
 
@@ -113,6 +117,7 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
                            const ModelState* checkpoint, Chatter chatter)
 {
     TrainingChatter chat(config.epochs, chatter);
+    chat.setClosedForm(isClosedForm(config.method));
     if (chatter == Chatter::Full) {
         warnAboutThreads(config.threads);
         printComputeSummary(config.threads);

@@ -42,6 +42,8 @@ public:
     TrainingChatter(int epochs, Chatter chatter);
     ~TrainingChatter();
     void setChatter(Chatter chatter) { m_chatter = chatter; }
+    // ESZSL and SAE report one solve, not epochs of a loss.
+    void setClosedForm(bool closedForm) { m_closedForm = closedForm; }
     Trainer::EpochCallback epochCallback();
     Trainer::BatchCallback batchCallback();
     void endBar(); // ends the bar's line, if one is drawn
@@ -49,6 +51,7 @@ public:
 private:
     int m_epochs;
     Chatter m_chatter;
+    bool m_closedForm = false;
     bool m_terminal;
     std::unique_ptr<ProgressBar> m_bar;
 };
@@ -62,8 +65,9 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
 // With Chatter::Full: the threads the run will use, on stderr.
 void printComputeSummary(int threads);
 
-// "epoch 3/10  loss ... (O1 ... O2 ... O3 ...)  val 45.2%  ...  12.3 s": the per-epoch line.
-std::string epochLine(const EpochReport& report, int epochs);
+// "epoch 3/10  loss ... (O1 ... O2 ... O3 ...)  val 45.2%  ...  12.3 s": the per-epoch line;
+// with `closedForm`, "solved  zsl ...  0.4 s + 0.1 s eval" (ESZSL, SAE: one solve, no loss).
+std::string epochLine(const EpochReport& report, int epochs, bool closedForm = false);
 
 // "warning: 1000 threads asked for, but this machine has 2 cores: using 2" on stderr, when so.
 void warnAboutThreads(int requested);

@@ -129,10 +129,10 @@ void writeMat(const QString& path, const MatContent& content, MatFormat format)
     Mat_Close(file);
 }
 
-MatContent tinyRes101()
+MatContent res101Of(const Dataset& data)
 {
-    const Dataset data = tinyDataset();
     MatContent content;
+    // Row-major [N, d] is column-major [d, N]: MATLAB's layout of xlsa17's features.
     const std::vector<double> features(data.features.values.begin(), data.features.values.end());
     content["features"] = MatField::numbers(
         {static_cast<std::size_t>(data.featureDim()), static_cast<std::size_t>(data.sampleCount())},
@@ -144,14 +144,15 @@ MatContent tinyRes101()
         paths.push_back("/images/" + data.classNames[static_cast<std::size_t>(data.labels[i])] +
                         "/" + std::to_string(i) + ".jpg");
     }
-    content["labels"] = MatField::column(labels, Storage::UInt8AsDouble);
+    const Storage whole =
+        data.classCount() < 256 ? Storage::UInt8AsDouble : Storage::UInt16AsDouble;
+    content["labels"] = MatField::column(labels, whole);
     content["image_files"] = MatField::strings(paths);
     return content;
 }
 
-MatContent tinyAttSplits()
+MatContent attSplitsOf(const Dataset& data)
 {
-    const Dataset data = tinyDataset();
     MatContent content;
     const std::vector<double> att(data.classEmbeddings.values.begin(),
                                   data.classEmbeddings.values.end());
@@ -159,14 +160,25 @@ MatContent tinyAttSplits()
                                         static_cast<std::size_t>(data.classCount())},
                                        att);
     content["allclasses_names"] = MatField::strings(data.classNames);
+    const Storage whole =
+        data.sampleCount() < 256 ? Storage::UInt8AsDouble : Storage::UInt16AsDouble;
     for (Split split : kAllSplits) {
         std::vector<double> loc;
         for (std::int64_t i : data.split(split))
             loc.push_back(static_cast<double>(i + 1));
-        content[std::string(splitName(split)) + "_loc"] =
-            MatField::column(loc, Storage::UInt8AsDouble);
+        content[std::string(splitName(split)) + "_loc"] = MatField::column(loc, whole);
     }
     return content;
+}
+
+MatContent tinyRes101()
+{
+    return res101Of(tinyDataset());
+}
+
+MatContent tinyAttSplits()
+{
+    return attSplitsOf(tinyDataset());
 }
 
 void writeXlsa17(const QString& dir, const MatContent& res101, const MatContent& attSplits,

@@ -41,7 +41,11 @@ using MatContent = std::map<std::string, MatField>;
 // Writes `content` with matio; QFAIL-style failures become std::runtime_error.
 void writeMat(const QString& path, const MatContent& content, MatFormat format);
 
-// The tinyDataset() of test_support.h as the two xlsa17 files (1-based, d x N, a x C).
+// A dataset as the two xlsa17 files (1-based labels and locs, d x N features, a x C att).
+// Whole numbers are stored as uint8 or uint16 inside class double, as the real files do.
+MatContent res101Of(const Dataset& data);
+MatContent attSplitsOf(const Dataset& data);
+// The tinyDataset() of test_support.h as the two xlsa17 files.
 MatContent tinyRes101();
 MatContent tinyAttSplits();
 

@@ -68,7 +68,10 @@ TrainingForm::TrainingForm(QWidget* parent)
       m_decoderHidden(new QLineEdit(this)), m_method(new QComboBox(this)),
       m_trainSplit(new QComboBox(this)), m_tau(doubleBox(-0.99, 1.0, 0.05, 2, this)),
       m_lambda1(doubleBox(0.0, 1000.0, 0.1, 3, this)),
-      m_lambda2(doubleBox(0.0, 1000.0, 0.1, 3, this)),
+      m_lambda2(doubleBox(0.0, 1000.0, 0.1, 3, this)), m_attributeStats(new QComboBox(this)),
+      m_tuningSplits(new QComboBox(this)), m_eszslGamma(doubleBox(1e-6, 1e6, 0.1, 6, this)),
+      m_eszslLambda(doubleBox(1e-6, 1e6, 0.1, 6, this)),
+      m_saeLambda(doubleBox(1e-6, 1e6, 0.1, 6, this)), m_saeDirection(new QComboBox(this)),
       m_candidates(intBox(1, kMaxCandidates, this)), m_batchSize(intBox(1, kMaxBatchSize, this)),
       m_epochs(intBox(1, kMaxEpochs, this)), m_learningRate(doubleBox(1e-6, 1.0, 1e-4, 6, this)),
       m_seed(intBox(0, std::numeric_limits<int>::max(), this)),
@@ -82,8 +85,22 @@ TrainingForm::TrainingForm(QWidget* parent)
     m_method->addItem(tr("B1: MSE + reconstruction"), QStringLiteral("b1"));
     m_method->addItem(tr("B2: τ = 1, λ1 = 0"), QStringLiteral("b2"));
     m_method->addItem(tr("B3: encoder only, λ2 = 0"), QStringLiteral("b3"));
+    m_method->addItem(tr("ESZSL (closed form)"), QStringLiteral("eszsl"));
+    m_method->addItem(tr("SAE (closed form)"), QStringLiteral("sae"));
     m_trainSplit->addItem(tr("trainval (final model)"), int(Split::Trainval));
     m_trainSplit->addItem(tr("train (tune on val)"), int(Split::Train));
+    // The protocol's choices (docs/REPRODUCTION.md): stored in the model file, shown on loading.
+    m_attributeStats->addItem(tr("seen classes"), QStringLiteral("seen"));
+    m_attributeStats->addItem(tr("all classes"), QStringLiteral("all"));
+    m_attributeStats->setToolTip(tr("The classes the class-embedding normaliser is fitted on "
+                                    "(the paper's methods; ESZSL and SAE take them as stored)."));
+    m_tuningSplits->addItem(tr("trainval samples only"), QStringLiteral("trainval"));
+    m_tuningSplits->addItem(tr("raw (as the file has them)"), QStringLiteral("raw"));
+    m_tuningSplits->setToolTip(tr("xlsa17's train and val of AWA1, AWA2, SUN and FLO also hold "
+                                  "test_seen samples: by default tuning leaves them out."));
+    for (const SaeDirection d : {SaeDirection::SemanticToVisual, SaeDirection::VisualToSemantic})
+        m_saeDirection->addItem(QString::fromUtf8(saeDirectionName(d)),
+                                QString::fromUtf8(saeDirectionName(d)));
     m_threads->setSpecialValueText(tr("auto (%1)").arg(defaultThreadCount()));
     m_threads->setToolTip(tr("Threads for training; auto chooses per step, up to all cores."));
     m_candidates->setToolTip(tr("p: candidates sampled per similar / dissimilar side (Sec. 3.3)"));
@@ -98,6 +115,12 @@ TrainingForm::TrainingForm(QWidget* parent)
     layout->addRow(tr("τ"), m_tau);
     layout->addRow(tr("λ1 (O2)"), m_lambda1);
     layout->addRow(tr("λ2 (O3)"), m_lambda2);
+    layout->addRow(tr("Attribute statistics"), m_attributeStats);
+    layout->addRow(tr("Tuning samples"), m_tuningSplits);
+    layout->addRow(tr("ESZSL γ"), m_eszslGamma);
+    layout->addRow(tr("ESZSL λ"), m_eszslLambda);
+    layout->addRow(tr("SAE λ"), m_saeLambda);
+    layout->addRow(tr("SAE direction"), m_saeDirection);
     layout->addRow(tr("p (candidates)"), m_candidates);
     layout->addRow(tr("Batch size"), m_batchSize);
     layout->addRow(tr("Epochs"), m_epochs);
@@ -109,6 +132,7 @@ TrainingForm::TrainingForm(QWidget* parent)
     setConfig(TrainingConfig{});
     connect(m_preset, &QComboBox::activated, this, &TrainingForm::onPresetChosen);
     connect(m_method, &QComboBox::currentIndexChanged, this, &TrainingForm::onMethodChosen);
+    connect(m_trainSplit, &QComboBox::currentIndexChanged, this, &TrainingForm::onMethodChosen);
     // Editing a layer list by hand leaves the preset.
     for (QLineEdit* edit : {m_encoderHidden, m_decoderHidden})
         connect(edit, &QLineEdit::textEdited, this, [this] { m_preset->setCurrentIndex(0); });
@@ -122,6 +146,15 @@ TrainingConfig TrainingForm::config() const
     config.tau = m_tau->value();
     config.lambda1 = m_lambda1->value();
     config.lambda2 = m_lambda2->value();
+    config.attributeStats =
+        attributeStatsFromName(m_attributeStats->currentData().toString().toStdString());
+    config.tuningSplits =
+        tuningSplitsFromName(m_tuningSplits->currentData().toString().toStdString());
+    config.eszslGamma = m_eszslGamma->value();
+    config.eszslLambda = m_eszslLambda->value();
+    config.saeLambda = m_saeLambda->value();
+    config.saeDirection =
+        saeDirectionFromName(m_saeDirection->currentData().toString().toStdString());
     config.candidates = m_candidates->value();
     config.batchSize = m_batchSize->value();
     config.epochs = m_epochs->value();
@@ -141,6 +174,15 @@ void TrainingForm::setConfig(const TrainingConfig& config)
     m_tau->setValue(config.tau);
     m_lambda1->setValue(config.lambda1);
     m_lambda2->setValue(config.lambda2);
+    const auto choose = [](QComboBox* box, const char* name) {
+        box->setCurrentIndex(std::max(0, box->findData(QString::fromUtf8(name))));
+    };
+    choose(m_attributeStats, attributeStatsName(config.attributeStats));
+    choose(m_tuningSplits, tuningSplitsName(config.tuningSplits));
+    choose(m_saeDirection, saeDirectionName(config.saeDirection));
+    m_eszslGamma->setValue(config.eszslGamma);
+    m_eszslLambda->setValue(config.eszslLambda);
+    m_saeLambda->setValue(config.saeLambda);
     m_candidates->setValue(config.candidates);
     m_batchSize->setValue(config.batchSize);
     m_epochs->setValue(config.epochs);
@@ -179,10 +221,22 @@ void TrainingForm::onMethodChosen()
 {
     // The baselines fix some weights (training_config.h: effectiveTau and friends); grey out
     // the fields they ignore rather than pretend they matter.
-    const QString method = m_method->currentData().toString();
-    m_tau->setEnabled(method != QLatin1String("b2"));
-    m_lambda1->setEnabled(method != QLatin1String("b2"));
-    m_lambda2->setEnabled(method != QLatin1String("b3"));
+    const Method method = methodFromName(m_method->currentData().toString().toStdString());
+    const bool network = !isClosedForm(method);
+    m_tau->setEnabled(network && method != Method::B2);
+    m_lambda1->setEnabled(network && method != Method::B2);
+    m_lambda2->setEnabled(network && method != Method::B3);
+    m_attributeStats->setEnabled(network);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_preset, m_encoderHidden, m_decoderHidden, m_candidates,
+                                         m_batchSize, m_epochs, m_learningRate, m_seed})
+        w->setEnabled(network);
+    m_tuningSplits->setEnabled(static_cast<Split>(m_trainSplit->currentData().toInt()) ==
+                               Split::Train);
+    m_eszslGamma->setEnabled(method == Method::Eszsl);
+    m_eszslLambda->setEnabled(method == Method::Eszsl);
+    m_saeLambda->setEnabled(method == Method::Sae);
+    m_saeDirection->setEnabled(method == Method::Sae);
     Q_EMIT changed();
 }
 
@@ -201,6 +255,12 @@ QVariantMap TrainingForm::values() const
             {QStringLiteral("tau"), m_tau->value()},
             {QStringLiteral("lambda1"), m_lambda1->value()},
             {QStringLiteral("lambda2"), m_lambda2->value()},
+            {QStringLiteral("attributeStats"), m_attributeStats->currentData()},
+            {QStringLiteral("tuningSplits"), m_tuningSplits->currentData()},
+            {QStringLiteral("eszslGamma"), m_eszslGamma->value()},
+            {QStringLiteral("eszslLambda"), m_eszslLambda->value()},
+            {QStringLiteral("saeLambda"), m_saeLambda->value()},
+            {QStringLiteral("saeDirection"), m_saeDirection->currentData()},
             {QStringLiteral("candidates"), m_candidates->value()},
             {QStringLiteral("batchSize"), m_batchSize->value()},
             {QStringLiteral("epochs"), m_epochs->value()},
@@ -226,6 +286,12 @@ void TrainingForm::setValues(const QVariantMap& values)
     number(m_tau, QStringLiteral("tau"));
     number(m_lambda1, QStringLiteral("lambda1"));
     number(m_lambda2, QStringLiteral("lambda2"));
+    combo(m_attributeStats, QStringLiteral("attributeStats"));
+    combo(m_tuningSplits, QStringLiteral("tuningSplits"));
+    number(m_eszslGamma, QStringLiteral("eszslGamma"));
+    number(m_eszslLambda, QStringLiteral("eszslLambda"));
+    number(m_saeLambda, QStringLiteral("saeLambda"));
+    combo(m_saeDirection, QStringLiteral("saeDirection"));
     number(m_candidates, QStringLiteral("candidates"));
     number(m_batchSize, QStringLiteral("batchSize"));
     number(m_epochs, QStringLiteral("epochs"));

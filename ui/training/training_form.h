@@ -54,6 +54,12 @@ private:
     QDoubleSpinBox* m_tau;
     QDoubleSpinBox* m_lambda1;
     QDoubleSpinBox* m_lambda2;
+    QComboBox* m_attributeStats;
+    QComboBox* m_tuningSplits;
+    QDoubleSpinBox* m_eszslGamma;
+    QDoubleSpinBox* m_eszslLambda;
+    QDoubleSpinBox* m_saeLambda;
+    QComboBox* m_saeDirection;
     QSpinBox* m_candidates;
     QSpinBox* m_batchSize;
     QSpinBox* m_epochs;

@@ -194,6 +194,7 @@ bool TrainingSession::tune(TrainingConfig base, TuningGrid grid, QString* why)
     }
     m_checkpoint.reset(); // the final training replaces it
     m_tuning = {};
+    m_tuning.base = base;
     m_tuning.grid = std::move(points);
     m_runEpochs = base.epochs;
     setState(State::Tuning);

@@ -25,6 +25,7 @@ class TrainingWorker;
 // What the last tuning gave: every grid point that finished, in grid order, and the choice.
 struct TuningOutcome
 {
+    TrainingConfig base;                   // what the grid does not set
     std::vector<TuningPoint> grid;         // every point of the grid, in order
     std::vector<TuningPointResult> points; // those that finished
     int chosen = -1;                       // index into `points`; -1 when none finished

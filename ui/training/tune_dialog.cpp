@@ -72,6 +72,10 @@ TuneDialog::TuneDialog(const TrainingConfig& base, QWidget* parent)
         connect(edit, &QLineEdit::textChanged, this, &TuneDialog::check);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TuneDialog::check);
     m_epochs->setValue(base.epochs);
+    // ESZSL and SAE search the core's own grids (tuning.h, the public implementation's values):
+    // the τ and λ lists and the epochs do not apply to them.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_taus, m_lambda1s, m_lambda2s, m_epochs})
+        w->setEnabled(!isClosedForm(base.method));
     setGrid(TuningGrid{});
 }
 
@@ -117,12 +121,19 @@ void TuneDialog::check()
         TrainingConfig base = m_base;
         base.epochs = m_epochs->value();
         const auto points = static_cast<int>(tuningPoints(base, grid).size());
-        m_summary->setText(
-            tr("%n distinct point(s) for %1: %n training(s) of %2 epochs on train, then one "
-               "on trainval.",
-               nullptr, points)
-                .arg(QString::fromUtf8(methodName(base.method)))
-                .arg(base.epochs));
+        if (isClosedForm(base.method))
+            m_summary->setText(
+                tr("%n point(s) of %1's grid: one closed-form solve each on train, scored on val, "
+                   "then one on trainval.",
+                   nullptr, points)
+                    .arg(QString::fromUtf8(methodName(base.method))));
+        else
+            m_summary->setText(
+                tr("%n distinct point(s) for %1: %n training(s) of %2 epochs on train, then one "
+                   "on trainval.",
+                   nullptr, points)
+                    .arg(QString::fromUtf8(methodName(base.method)))
+                    .arg(base.epochs));
     } catch (const std::exception& e) {
         m_problem = QString::fromUtf8(e.what());
         m_summary->setText(m_problem);

@@ -23,6 +23,7 @@ DatasetSummary summarizeDataset(const Dataset& data)
     s.valClasses = static_cast<std::int64_t>(data.classesIn(Split::Val).size());
     for (Split split : kAllSplits)
         s.splitSizes[static_cast<int>(split)] = static_cast<std::int64_t>(data.split(split).size());
+    s.tuningSplits = tuningSplitCounts(data);
     s.hasImagePaths = !data.imagePaths.empty();
     s.hasImagePixels = !data.images.empty();
     s.warnings = data.warnings;

@@ -62,10 +62,13 @@ std::size_t bestOf(const float* dots, const std::vector<std::int64_t>& columns)
 class BlockScoring
 {
 public:
+    // `cosine`: divide the best dot by the row's length (the classes are unit rows); else the
+    // dot product itself is the score (ESZSL).
     BlockScoring(const float* unitClasses, std::int64_t classCount, std::int64_t dim,
                  std::int64_t rowCount, std::vector<std::vector<std::int64_t>> columns,
-                 const ClassScorer::CandidateSets& sets, std::vector<ClassScores>& result)
-        : m_classes(unitClasses), m_classCount(classCount), m_dim(dim),
+                 const ClassScorer::CandidateSets& sets, std::vector<ClassScores>& result,
+                 bool cosine)
+        : m_cosine(cosine), m_classes(unitClasses), m_classCount(classCount), m_dim(dim),
           m_columns(std::move(columns)), m_sets(sets), m_result(result),
           m_norms(static_cast<std::size_t>(std::min(kRowBlock, rowCount))),
           m_dots(static_cast<std::size_t>(std::min(kRowBlock, rowCount) * classCount))
@@ -102,6 +105,9 @@ public:
         });
     }
 
+    // Where the block's own buffer of rows starts (fill()'s `out` points into it).
+    const float* bufferStart() const { return m_buffer.data(); }
+
 private:
     static std::int64_t chunks(std::int64_t n, std::int64_t chunk)
     {
@@ -118,7 +124,7 @@ private:
         for (std::int64_t i = begin; i < end; ++i) {
             const float* row = x + i * m_dim;
             m_norms[static_cast<std::size_t>(i)] =
-                std::max(std::sqrt(dotProduct(row, row, m_dim)), 1e-12f);
+                m_cosine ? std::max(std::sqrt(dotProduct(row, row, m_dim)), 1e-12f) : 1.0f;
         }
     }
 
@@ -136,6 +142,7 @@ private:
         }
     }
 
+    bool m_cosine;
     const float* m_classes;
     std::int64_t m_classCount;
     std::int64_t m_dim;
@@ -151,8 +158,14 @@ private:
 
 } // namespace
 
-ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes)
-    : m_columnOf(static_cast<std::size_t>(mapped.rows), -1), m_featureDim(mapped.cols)
+ClassScorer::ClassScorer(const ScoringSpace& space, const std::vector<std::int32_t>& classes)
+    : ClassScorer(space.classPoints, classes, space.scoring)
+{}
+
+ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes,
+                         Scoring scoring)
+    : m_columnOf(static_cast<std::size_t>(mapped.rows), -1), m_featureDim(mapped.cols),
+      m_scoring(scoring)
 {
     if (classes.empty())
         throw Error("predictAmong: no candidate classes");
@@ -178,23 +191,25 @@ ClassScorer::ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32
         const torch::Tensor rows =
             inOrder ? viewOf(mapped)
                     : viewOf(mapped).index_select(0, torch::tensor(rowsOfMapped, torch::kLong));
-        m_unitClasses = rows / rows.norm(2, /*dim=*/1, /*keepdim=*/true).clamp_min(1e-12);
+        m_unitClasses = scoring == Scoring::Dot
+                            ? rows.contiguous().clone()
+                            : rows / rows.norm(2, /*dim=*/1, /*keepdim=*/true).clamp_min(1e-12);
     } catch (const c10::Error& e) {
         throw ModelError(std::string("predictAmong: ") + e.what_without_backtrace());
     }
 }
 
-void ClassScorer::requireFeatureDim(const FloatMatrix& features) const
+void ClassScorer::requireFeatureDim(std::int64_t featureDim) const
 {
-    if (features.cols != m_featureDim)
-        throw Error("predictAmong: features have dimension " + std::to_string(features.cols) +
+    if (featureDim != m_featureDim)
+        throw Error("predictAmong: features have dimension " + std::to_string(featureDim) +
                     ", the mapped classes " + std::to_string(m_featureDim));
 }
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const CandidateSets& sets) const
 {
-    requireFeatureDim(features);
+    requireFeatureDim(features.cols);
     RowSource source;
     source.normalised = features.values.data();
     return scoreRows(features.rows, sets, source);
@@ -202,14 +217,27 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const std::vector<std::int64_t>& rows,
-                                            const Normalizer& normalizer,
+                                            const ScoringSpace& space,
                                             const CandidateSets& sets) const
 {
-    requireFeatureDim(features);
+    return score(features, rows, space.featureNormalizer, sets,
+                 space.featureProjection.empty() ? nullptr : &space.featureProjection);
+}
+
+std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
+                                            const std::vector<std::int64_t>& rows,
+                                            const Normalizer& normalizer, const CandidateSets& sets,
+                                            const FloatMatrix* projection) const
+{
+    if (projection && projection->cols != features.cols)
+        throw Error("predictAmong: the projection takes features of dimension " +
+                    std::to_string(projection->cols) + ", found " + std::to_string(features.cols));
+    requireFeatureDim(projection ? projection->rows : features.cols);
     RowSource source;
     source.features = &features;
     source.rows = rows.data();
     source.normalizer = &normalizer;
+    source.projection = projection;
     return scoreRows(static_cast<std::int64_t>(rows.size()), sets, source);
 }
 
@@ -246,12 +274,28 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
     if (rowCount == 0)
         return result;
     BlockScoring scoring(m_unitClasses.data_ptr<float>(), m_unitClasses.size(0), m_featureDim,
-                         rowCount, columnsOf(sets), sets, result);
+                         rowCount, columnsOf(sets), sets, result, m_scoring == Scoring::Cosine);
+    // SAE's visual-to-semantic direction compares W x with the classes: each member normalises
+    // its rows into its own slice of `raw` [kRowBlock, d], then projects them (one more product,
+    // on the calling thread).
+    const FloatMatrix* projection = source.projection;
+    std::vector<float> raw;
+    if (projection)
+        raw.resize(static_cast<std::size_t>(std::min(kRowBlock, rowCount) * projection->cols));
     if (source.normalised)
         scoring.setSource(source.normalised, nullptr);
-    else
+    else if (!projection)
         scoring.setSource(nullptr, [&](std::int64_t first, std::int64_t count, float* out) {
             source.normalizer->applyToRows(*source.features, source.rows + first, count, out);
+        });
+    else
+        scoring.setSource(nullptr, [&](std::int64_t first, std::int64_t count, float* out) {
+            // `out` is row (first mod kRowBlock) of the block's buffer: the same slice of `raw`.
+            const std::int64_t offset = (out - scoring.bufferStart()) / m_featureDim;
+            float* slice = raw.data() + offset * projection->cols;
+            source.normalizer->applyToRows(*source.features, source.rows + first, count, slice);
+            multiplyTransposedColumns(slice, count, projection->cols, projection->values.data(),
+                                      projection->rows, out, 0, projection->rows);
         });
     const SingleThreadedBlas blas; // the products are split over the members here
     WorkerTeam team(currentThreadCount());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/scoring_space.h>
 #include <semrel/matrix.h>
 #include <semrel/method/normalizer.h>
 
@@ -13,12 +14,13 @@
 
 namespace semrel {
 
-// Eq. 6 for many samples against fixed classes. The classes' rows of `mapped` are made unit
-// length and laid out for the GEMM once, and every candidate set (a subset of those classes) is
-// answered from the one product: GZSL's all classes contain ZSL's unseen ones, so the unseen
-// test samples need one GEMM, not two. Rows go through in blocks into buffers allocated
-// once per call: fresh multi-megabyte temporaries cost a page fault per 4 KB, and on this kind
-// of VM those faults cost as much as the arithmetic outside the GEMM.
+// Eq. 6 for many samples against fixed classes, and the same for every method's score
+// (scoring_space.h): for the cosine the classes' rows of `mapped` are made unit length, for the
+// dot product they are used as they are; either way they are laid out for the GEMM once, and every
+// candidate set (a subset of those classes) is answered from the one product: GZSL's all classes
+// contain ZSL's unseen ones, so the unseen test samples need one GEMM, not two. Rows go through in
+// blocks into buffers allocated once per call: fresh multi-megabyte temporaries cost a page fault
+// per 4 KB, and on this kind of VM those faults cost as much as the arithmetic outside the GEMM.
 //
 // The argmax keeps torch's rule (first maximum, NaN wins). One call is one job of a WorkerTeam
 // of currentThreadCount() members, whose waits sleep instead of spinning (kernels/worker_team.h):
@@ -29,39 +31,52 @@ namespace semrel {
 class ClassScorer
 {
 public:
-    // `mapped` [C, d]: f(y) of every class; `classes`: the ones candidate sets may name (GZSL:
-    // all). Throws Error when `classes` is empty or names a class outside `mapped`.
-    ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes);
+    // `mapped` [C, k]: every class's point (f(y) for the paper's method); `classes`: the ones
+    // candidate sets may name (GZSL: all). Throws Error when `classes` is empty or names a class
+    // outside `mapped`.
+    ClassScorer(const FloatMatrix& mapped, const std::vector<std::int32_t>& classes,
+                Scoring scoring = Scoring::Cosine);
+    // The class points and the score of `space`.
+    ClassScorer(const ScoringSpace& space, const std::vector<std::int32_t>& classes);
 
     using CandidateSets = std::vector<std::vector<std::int32_t>>;
-    // Every row of `features` [N, d], already normalised: for each candidate set (non-empty, of
-    // the scorer's classes, else Error), the best class of each row and its cosine.
+    // Every row of `features` [N, k], already in the comparison space: for each candidate set
+    // (non-empty, of the scorer's classes, else Error), the best class of each row and its score.
     std::vector<ClassScores> score(const FloatMatrix& features, const CandidateSets& sets) const;
-    // The listed rows of raw `features`, normalised with `normalizer` on the fly (no normalised
-    // copy of the whole split is made). Throws Error on a row outside `features`.
+    // The listed rows of raw `features` [N, d], normalised with `normalizer` on the fly (no
+    // normalised copy of the whole split is made) and, when `projection` [k, d] is given,
+    // projected block by block. Throws Error on a row outside `features`.
     std::vector<ClassScores> score(const FloatMatrix& features,
                                    const std::vector<std::int64_t>& rows,
-                                   const Normalizer& normalizer, const CandidateSets& sets) const;
+                                   const Normalizer& normalizer, const CandidateSets& sets,
+                                   const FloatMatrix* projection = nullptr) const;
+    // The same with `space`'s normaliser and projection.
+    std::vector<ClassScores> score(const FloatMatrix& features,
+                                   const std::vector<std::int64_t>& rows, const ScoringSpace& space,
+                                   const CandidateSets& sets) const;
 
 private:
     // Where the normalised rows come from: `normalised` [N, d] when they are already, else the
-    // listed `rows` of raw `features`, normalised block by block with `normalizer`.
+    // listed `rows` of raw `features`, normalised block by block with `normalizer` and projected
+    // by `projection` [k, d] when there is one.
     struct RowSource
     {
         const float* normalised = nullptr;
         const FloatMatrix* features = nullptr;
         const std::int64_t* rows = nullptr;
         const Normalizer* normalizer = nullptr;
+        const FloatMatrix* projection = nullptr;
     };
     std::vector<ClassScores> scoreRows(std::int64_t rowCount, const CandidateSets& sets,
                                        const RowSource& source) const;
-    void requireFeatureDim(const FloatMatrix& features) const;
+    void requireFeatureDim(std::int64_t featureDim) const;
     // For each set, the GEMM column of each of its classes, in the set's order.
     std::vector<std::vector<std::int64_t>> columnsOf(const CandidateSets& sets) const;
 
     std::vector<std::int64_t> m_columnOf; // GEMM column of each class of `mapped`, or -1
-    torch::Tensor m_unitClasses;          // [classes, d]: unit rows of `mapped`
-    std::int64_t m_featureDim = 0;
+    torch::Tensor m_unitClasses;          // [classes, k]: unit rows of `mapped` (as they are: Dot)
+    std::int64_t m_featureDim = 0;        // k
+    Scoring m_scoring = Scoring::Cosine;
 };
 
 } // namespace semrel

@@ -9,6 +9,18 @@
 
 namespace semrel {
 
+namespace {
+
+float dotProduct(const float* a, const float* b, std::int64_t n)
+{
+    double sum = 0.0;
+    for (std::int64_t i = 0; i < n; ++i)
+        sum += static_cast<double>(a[i]) * b[i];
+    return static_cast<float>(sum);
+}
+
+} // namespace
+
 std::vector<ClassSimilarity> inspectFeature(const RelationModel& model,
                                             const std::vector<float>& rawFeature,
                                             const InspectionOptions& options)
@@ -33,9 +45,12 @@ std::vector<ClassSimilarity> inspectFeature(const RelationModel& model,
 
     FloatMatrix raw(1, featureDim);
     raw.values = rawFeature;
-    // The model compares in its own (normalised) feature space, as evaluate() does.
-    const FloatMatrix feature = model.normalizeFeatures(raw);
+    // The model compares in its own space (normalised, perhaps projected), as evaluate() does,
+    // by its own score.
+    const FloatMatrix feature = model.toScoringSpace(raw);
     const FloatMatrix& mapped = model.mappedClasses();
+    const bool dot = model.scoringSpace().scoring == Scoring::Dot;
+    const std::int64_t dimension = feature.cols;
 
     std::vector<ClassSimilarity> result;
     result.reserve(static_cast<std::size_t>(classCount));
@@ -46,7 +61,8 @@ std::vector<ClassSimilarity> inspectFeature(const RelationModel& model,
         ClassSimilarity s;
         s.classIndex = c;
         s.className = state.classNames[k];
-        s.similarity = cosineSimilarity(feature.row(0), mapped.row(c), featureDim);
+        s.similarity = dot ? dotProduct(feature.row(0), mapped.row(c), dimension)
+                           : cosineSimilarity(feature.row(0), mapped.row(c), dimension);
         s.relation = s.similarity >= options.tau ? Relation::Similar : Relation::Dissimilar;
         s.seen = seen[k] != 0;
         result.push_back(std::move(s));

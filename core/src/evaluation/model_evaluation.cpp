@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-// evaluate(): a trained model on a dataset's test splits, by the Xian et al. protocol.
+// evaluate(): a trained model on a dataset's test splits, by the Xian et al. protocol, with
+// calibrated stacking's curve beside it.
 #include "evaluation/class_scorer.h"
+#include "evaluation/stacking_samples.h"
 
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/model_fit.h>
@@ -54,6 +56,16 @@ std::vector<double> perClassAccuracies(const std::vector<std::int32_t>& truth,
     return accuracies;
 }
 
+// The seen and unseen candidate sets exist only when both are non-empty (a dataset without
+// test_seen has no seen classes to stack).
+void addStacking(EvaluationResult& result, const StackingInput& input, const ModelState& state)
+{
+    result.seenUnseen = seenUnseenCurve(input);
+    result.calibration = state.calibration;
+    if (state.calibration.chosen() && !result.seenUnseen.empty())
+        result.calibrated = stackingAt(input, state.calibration.gamma);
+}
+
 } // namespace
 
 EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
@@ -66,22 +78,33 @@ EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
     result.seenClasses = data.seenClasses();
     std::vector<std::int32_t> allClasses(static_cast<std::size_t>(data.classCount()));
     std::iota(allClasses.begin(), allClasses.end(), 0);
-    // One scorer for the three predictions: the classes are prepared for the GEMM once, the
-    // unseen samples are scored among the unseen and among all classes from one product, and the
-    // features are normalised block by block instead of into copies of both splits.
-    const ClassScorer scorer(model.mappedClasses(), allClasses);
+    const bool stacking = !result.seenClasses.empty() && !result.unseenClasses.empty();
+    // One scorer for every prediction: the classes are prepared for the GEMM once, each split's
+    // samples are scored among all its candidate sets from one product, and the features are
+    // normalised block by block instead of into copies of both splits.
+    const ScoringSpace& space = model.scoringSpace();
+    const ClassScorer scorer(space, allClasses);
 
     const std::vector<std::int64_t>& unseenRows = data.split(Split::TestUnseen);
     const std::vector<std::int32_t> unseenTruth = labelsOf(data, unseenRows);
-    const std::vector<ClassScores> unseenScores = scorer.score(
-        data.features, unseenRows, state.featureNormalizer, {result.unseenClasses, allClasses});
+    ClassScorer::CandidateSets unseenSets{result.unseenClasses, allClasses};
+    if (stacking)
+        unseenSets.push_back(result.seenClasses);
+    const std::vector<ClassScores> unseenScores =
+        scorer.score(data.features, unseenRows, space, unseenSets);
     const ClassScores& zsl = unseenScores[0];
     const ClassScores& ts = unseenScores[1];
 
     const std::vector<std::int64_t>& seenRows = data.split(Split::TestSeen);
     const std::vector<std::int32_t> seenTruth = labelsOf(data, seenRows);
-    const ClassScores tr =
-        scorer.score(data.features, seenRows, state.featureNormalizer, {allClasses}).front();
+    ClassScorer::CandidateSets seenSets{allClasses};
+    if (stacking) {
+        seenSets.push_back(result.seenClasses);
+        seenSets.push_back(result.unseenClasses);
+    }
+    const std::vector<ClassScores> seenScores =
+        scorer.score(data.features, seenRows, space, seenSets);
+    const ClassScores& tr = seenScores[0];
 
     result.zslAccuracy = meanPerClassAccuracy(unseenTruth, zsl.predicted, result.unseenClasses);
     result.zslPerClass =
@@ -90,6 +113,12 @@ EvaluationResult evaluate(const RelationModel& model, const Dataset& data)
     result.gzslSeen = meanPerClassAccuracy(seenTruth, tr.predicted, result.seenClasses);
     result.gzslH = harmonicMean(result.gzslUnseen, result.gzslSeen);
     result.zslConfusion = confusionMatrix(unseenTruth, zsl.predicted, result.unseenClasses);
+    if (stacking)
+        addStacking(result,
+                    {stackingSamples(unseenTruth, unseenScores[2], zsl),
+                     stackingSamples(seenTruth, seenScores[1], seenScores[2]), result.unseenClasses,
+                     result.seenClasses},
+                    state);
 
     result.zslPredictions.reserve(unseenRows.size());
     appendPredictions(result.zslPredictions, unseenRows, unseenTruth, zsl);

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "baselines/closed_form_model.h"
 #include "method/relation_network.h"
 
 #include <semrel/errors.h>
@@ -9,17 +10,40 @@
 
 namespace semrel {
 
+namespace {
+
+void checkDimensions(const ModelState& state)
+{
+    if (state.featureDim < 1 || state.embeddingDim < 1)
+        throw ModelError("model: feature and embedding dimensions must be positive, found " +
+                         std::to_string(state.featureDim) + " and " +
+                         std::to_string(state.embeddingDim));
+    if (state.classEmbeddings.rows > 0 && state.classEmbeddings.cols != state.embeddingDim)
+        throw ModelError("model: the class embeddings have " +
+                         std::to_string(state.classEmbeddings.cols) + " dimensions, the model " +
+                         std::to_string(state.embeddingDim));
+    if (static_cast<std::int64_t>(state.embeddingNormalizer.mean.size()) != state.embeddingDim ||
+        static_cast<std::int64_t>(state.featureNormalizer.mean.size()) != state.featureDim)
+        throw ModelError("model: the normalizers do not match the model's dimensions");
+}
+
+} // namespace
+
 struct RelationModel::Impl
 {
     ModelState state;
-    RelationNetwork network{nullptr};
-    FloatMatrix mapped;
+    // The paper's method and B1-B3 only. mutable: encode() is not const in torch's module, but
+    // inference in eval mode under NoGradGuard changes nothing.
+    mutable RelationNetwork network{nullptr};
+    ScoringSpace space;
 
-    FloatMatrix map(const FloatMatrix& rawEmbeddings)
+    FloatMatrix map(const FloatMatrix& rawEmbeddings) const
     {
         if (rawEmbeddings.cols != state.embeddingDim)
             throw DataError("class embeddings have " + std::to_string(rawEmbeddings.cols) +
                             " dimensions, the model expects " + std::to_string(state.embeddingDim));
+        if (isClosedForm(state.config.method))
+            return closedFormClassPoints(state, rawEmbeddings);
         if (rawEmbeddings.rows == 0)
             return FloatMatrix(0, state.featureDim);
         torch::NoGradGuard noGrad;
@@ -31,26 +55,22 @@ struct RelationModel::Impl
 RelationModel::RelationModel(ModelState state) : m_impl(std::make_unique<Impl>())
 {
     try {
-        if (state.featureDim < 1 || state.embeddingDim < 1)
-            throw ModelError("model: feature and embedding dimensions must be positive, found " +
-                             std::to_string(state.featureDim) + " and " +
-                             std::to_string(state.embeddingDim));
-        if (state.classEmbeddings.rows > 0 && state.classEmbeddings.cols != state.embeddingDim)
-            throw ModelError("model: the class embeddings have " +
-                             std::to_string(state.classEmbeddings.cols) +
-                             " dimensions, the model " + std::to_string(state.embeddingDim));
-        if (static_cast<std::int64_t>(state.embeddingNormalizer.mean.size()) !=
-                state.embeddingDim ||
-            static_cast<std::int64_t>(state.featureNormalizer.mean.size()) != state.featureDim)
-            throw ModelError("model: the normalizers do not match the model's dimensions");
-        m_impl->network =
-            RelationNetwork(state.embeddingDim, state.featureDim, state.config.network,
-                            /*withDecoder=*/state.config.method != Method::B3, state.config.seed);
-        m_impl->network->importParameters(state.parameters);
-        m_impl->network->eval();
+        checkDimensions(state);
+        if (isClosedForm(state.config.method)) {
+            m_impl->space = closedFormScoringSpace(state);
+        } else {
+            m_impl->network = RelationNetwork(
+                state.embeddingDim, state.featureDim, state.config.network,
+                /*withDecoder=*/state.config.method != Method::B3, state.config.seed);
+            m_impl->network->importParameters(state.parameters);
+            m_impl->network->eval();
+        }
         m_impl->state = std::move(state);
-        // Computed here rather than on first use: const methods may then run on any thread.
-        m_impl->mapped = m_impl->map(m_impl->state.classEmbeddings);
+        if (!isClosedForm(m_impl->state.config.method)) {
+            // Computed here rather than on first use: const methods may then run on any thread.
+            m_impl->space.featureNormalizer = m_impl->state.featureNormalizer;
+            m_impl->space.classPoints = m_impl->map(m_impl->state.classEmbeddings);
+        }
     } catch (const c10::Error& e) {
         throw ModelError(std::string("model: LibTorch rejected the parameters: ") +
                          e.what_without_backtrace());
@@ -66,6 +86,11 @@ const ModelState& RelationModel::state() const
     return m_impl->state;
 }
 
+const ScoringSpace& RelationModel::scoringSpace() const
+{
+    return m_impl->space;
+}
+
 FloatMatrix RelationModel::mapEmbeddings(const FloatMatrix& rawEmbeddings) const
 {
     try {
@@ -78,16 +103,12 @@ FloatMatrix RelationModel::mapEmbeddings(const FloatMatrix& rawEmbeddings) const
 
 const FloatMatrix& RelationModel::mappedClasses() const
 {
-    return m_impl->mapped;
+    return m_impl->space.classPoints;
 }
 
-FloatMatrix RelationModel::normalizeFeatures(const FloatMatrix& rawFeatures) const
+FloatMatrix RelationModel::toScoringSpace(const FloatMatrix& rawFeatures) const
 {
-    if (rawFeatures.cols != m_impl->state.featureDim)
-        throw DataError("features have " + std::to_string(rawFeatures.cols) +
-                        " dimensions, the model expects " +
-                        std::to_string(m_impl->state.featureDim));
-    return m_impl->state.featureNormalizer.apply(rawFeatures);
+    return m_impl->space.toSpace(rawFeatures);
 }
 
 } // namespace semrel

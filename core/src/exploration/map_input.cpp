@@ -41,7 +41,8 @@ std::vector<std::int64_t> stratifiedSample(const Dataset& data,
     return picked;
 }
 
-// The rows `samples` of the dataset's features, normalised as the model's training did.
+// The rows `samples` of the dataset's features in the model's scoring space (normalised as its
+// training did; for SAE's visual-to-semantic direction, projected as well).
 FloatMatrix normalisedRows(const RelationModel& model, const Dataset& data,
                            const std::vector<std::int64_t>& samples)
 {
@@ -49,7 +50,7 @@ FloatMatrix normalisedRows(const RelationModel& model, const Dataset& data,
     for (std::size_t i = 0; i < samples.size(); ++i)
         std::memcpy(raw.row(static_cast<std::int64_t>(i)), data.features.row(samples[i]),
                     static_cast<std::size_t>(raw.cols) * sizeof(float));
-    return model.normalizeFeatures(raw);
+    return model.toScoringSpace(raw);
 }
 
 } // namespace

@@ -43,18 +43,64 @@ const char* methodName(Method method)
         return "b2";
     case Method::B3:
         return "b3";
+    case Method::Eszsl:
+        return "eszsl";
+    case Method::Sae:
+        return "sae";
     }
     return "proposed";
+}
+
+std::vector<Method> allMethods()
+{
+    return {Method::Proposed, Method::B1, Method::B2, Method::B3, Method::Eszsl, Method::Sae};
 }
 
 Method methodFromName(const std::string& name)
 {
     const std::string key = lowerCase(name);
-    for (Method m : {Method::Proposed, Method::B1, Method::B2, Method::B3}) {
+    for (Method m : allMethods()) {
         if (key == methodName(m))
             return m;
     }
-    throw Error("unknown method '" + name + "': expected proposed, b1, b2 or b3");
+    throw Error("unknown method '" + name + "': expected proposed, b1, b2, b3, eszsl or sae");
+}
+
+bool isClosedForm(Method method)
+{
+    return method == Method::Eszsl || method == Method::Sae;
+}
+
+const char* attributeStatsName(AttributeStats stats)
+{
+    return stats == AttributeStats::All ? "all" : "seen";
+}
+
+AttributeStats attributeStatsFromName(const std::string& name)
+{
+    const std::string key = lowerCase(name);
+    if (key == "seen")
+        return AttributeStats::Seen;
+    if (key == "all")
+        return AttributeStats::All;
+    throw Error("unknown attribute statistics '" + name + "': expected seen or all");
+}
+
+const char* saeDirectionName(SaeDirection direction)
+{
+    return direction == SaeDirection::VisualToSemantic ? "visual-to-semantic"
+                                                       : "semantic-to-visual";
+}
+
+SaeDirection saeDirectionFromName(const std::string& name)
+{
+    const std::string key = lowerCase(name);
+    if (key == "visual-to-semantic" || key == "v2s")
+        return SaeDirection::VisualToSemantic;
+    if (key == "semantic-to-visual" || key == "s2v")
+        return SaeDirection::SemanticToVisual;
+    throw Error("unknown SAE direction '" + name +
+                "': expected visual-to-semantic (v2s) or semantic-to-visual (s2v)");
 }
 
 std::optional<NetworkShape> networkPreset(const std::string& name)
@@ -137,6 +183,12 @@ void validateConfig(const TrainingConfig& c)
     require(c.threads >= 0, "threads", ">= 0 (0: automatic)", c.threads);
     require(c.trainSplit == Split::Train || c.trainSplit == Split::Trainval, "train split",
             "train or trainval (split index 0 or 1)", static_cast<int>(c.trainSplit));
+    require(std::isfinite(c.seenHoldout) && c.seenHoldout >= 0.0 && c.seenHoldout <= 0.9,
+            "seen holdout", "in [0, 0.9]", c.seenHoldout);
+    require(std::isfinite(c.eszslGamma) && c.eszslGamma > 0.0, "ESZSL gamma", "> 0", c.eszslGamma);
+    require(std::isfinite(c.eszslLambda) && c.eszslLambda > 0.0, "ESZSL lambda", "> 0",
+            c.eszslLambda);
+    require(std::isfinite(c.saeLambda) && c.saeLambda > 0.0, "SAE lambda", "> 0", c.saeLambda);
 }
 
 } // namespace semrel

@@ -69,6 +69,18 @@ void addConfig(Crc& crc, const TrainingConfig& c)
     crc.text(splitName(c.trainSplit));
     crc.integer(c.evaluateEachEpoch ? 1 : 0);
     crc.text(c.checkpointPath);
+    crc.text(attributeStatsName(c.attributeStats));
+    crc.text(tuningSplitsName(c.tuningSplits));
+    for (double v : {c.seenHoldout, c.eszslGamma, c.eszslLambda, c.saeLambda})
+        crc.real(v);
+    crc.text(saeDirectionName(c.saeDirection));
+}
+
+void addCalibration(Crc& crc, const Calibration& c)
+{
+    for (double v :
+         {c.gamma, c.validationUnseen, c.validationSeen, c.validationHarmonic, c.validationAusuc})
+        crc.real(v);
 }
 
 } // namespace
@@ -98,6 +110,7 @@ std::uint32_t modelChecksum(const ModelState& s)
         for (const model_layout::HistoryColumn& column : model_layout::historyColumns())
             crc.real(r.*column.member);
     }
+    addCalibration(crc, s.calibration);
     crc.text(s.datasetName);
     crc.text(s.splitsHash);
     crc.tensors(s.optimizerState);

@@ -70,6 +70,25 @@ public:
     {
         return m_file.open(field, H5T_STRING, 0).readStrings().at(0);
     }
+    // A field added after version 1's first files: `fallback` when absent.
+    std::string optionalText(const std::string& field, const std::string& fallback) const
+    {
+        return m_file.exists(field) ? text(field) : fallback;
+    }
+    double optionalReal(const std::string& field, double fallback) const
+    {
+        return m_file.exists(field) ? real(field) : fallback;
+    }
+    // NaN allowed (a calibration measure that could not be taken); absent reads as NaN.
+    double measure(const std::string& field) const
+    {
+        double value = std::numeric_limits<double>::quiet_NaN();
+        if (m_file.exists(field))
+            m_file.open(field, H5T_FLOAT, 0).read(H5T_NATIVE_DOUBLE, &value);
+        if (std::isinf(value))
+            fail(field, "is infinite");
+        return value;
+    }
 
     std::vector<float> floats(const std::string& field, int rank, h5::Dims* dims = nullptr) const
     {
@@ -134,6 +153,47 @@ private:
     h5::Reader m_file;
 };
 
+// Settings added after the first version-1 files. A file without them was trained before they
+// existed: attribute statistics of the seen classes, tuning on the raw splits, no holdout.
+void readProtocolChoices(const ModelReader& in, const std::string& g, TrainingConfig& c)
+{
+    const auto named = [&](const std::string& field, const std::string& fallback, auto parse) {
+        const std::string value = in.optionalText(g + field, fallback);
+        try {
+            return parse(value);
+        } catch (const ModelError&) {
+            throw;
+        } catch (const Error& e) {
+            in.fail(g + field, e.what());
+        }
+    };
+    c.attributeStats = named("attribute_stats", "seen", attributeStatsFromName);
+    c.tuningSplits = named("tuning_splits", "raw", tuningSplitsFromName);
+    c.saeDirection = named("sae_direction", "semantic-to-visual", saeDirectionFromName);
+    c.seenHoldout = in.optionalReal(g + "seen_holdout", 0.0);
+    c.eszslGamma = in.optionalReal(g + "eszsl_gamma", 1.0);
+    c.eszslLambda = in.optionalReal(g + "eszsl_lambda", 1.0);
+    c.saeLambda = in.optionalReal(g + "sae_lambda", 1.0);
+}
+
+Calibration readCalibration(const ModelReader& in)
+{
+    Calibration c;
+    if (!in.file().exists(model_layout::kCalibration))
+        return c;
+    const std::string g = std::string(model_layout::kCalibration) + "/";
+    c.gamma = in.real(g + "gamma");
+    c.validationUnseen = in.measure(g + "validation_unseen");
+    c.validationSeen = in.measure(g + "validation_seen");
+    c.validationHarmonic = in.measure(g + "validation_h");
+    c.validationAusuc = in.measure(g + "validation_ausuc");
+    for (double v : {c.validationUnseen, c.validationSeen, c.validationHarmonic, c.validationAusuc})
+        if (!std::isnan(v) && (v < 0.0 || v > 1.0))
+            in.fail(model_layout::kCalibration,
+                    "has a validation measure of " + std::to_string(v) + ", expected [0, 1]");
+    return c;
+}
+
 TrainingConfig readConfig(const ModelReader& in)
 {
     const std::string g = std::string(model_layout::kConfig) + "/";
@@ -182,6 +242,7 @@ TrainingConfig readConfig(const ModelReader& in)
         in.fail(g + "evaluate_each_epoch", "is " + std::to_string(evaluate) + ", expected 0 or 1");
     c.evaluateEachEpoch = evaluate == 1;
     c.checkpointPath = in.text(g + "checkpoint_path");
+    readProtocolChoices(in, g, c);
     try {
         validateConfig(c);
     } catch (const Error& e) {
@@ -252,6 +313,8 @@ std::vector<EpochReport> readHistory(const ModelReader& in)
         history[i].epoch = static_cast<int>(epochs[i]);
     }
     for (const model_layout::HistoryColumn& column : model_layout::historyColumns()) {
+        if (column.optional && !in.file().exists(g + column.name))
+            continue; // EpochReport's default: not measured
         const std::vector<double> values = in.doubles(g + column.name, epochs.size());
         for (std::size_t i = 0; i < values.size(); ++i) {
             const double v = values[i];
@@ -349,6 +412,7 @@ ModelState readContents(const ModelReader& in)
         in.fail(model_layout::kWeights, "is empty");
     readClasses(in, s);
     s.history = readHistory(in);
+    s.calibration = readCalibration(in);
 
     const std::int64_t completed = file.intAttribute("completed_epochs");
     if (completed < 0 || completed > std::numeric_limits<int>::max())

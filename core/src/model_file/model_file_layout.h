@@ -15,10 +15,14 @@ constexpr const char* kFormat = "semrel-model";
 // none, are still read.
 constexpr std::int64_t kVersion = 2;
 constexpr const char* kChecksum = "checksum";
+// The one /weights tensor of a closed-form model: ESZSL's V [d, a], SAE's W [a, d].
+constexpr const char* kEszslMatrix = "eszsl.V";
+constexpr const char* kSaeMatrix = "sae.W";
 
 constexpr const char* kConfig = "/config";
 constexpr const char* kWeights = "/weights";
 constexpr const char* kHistory = "/history";
+constexpr const char* kCalibration = "/calibration";
 constexpr const char* kCheckpoint = "/checkpoint";
 constexpr const char* kOptimizer = "/checkpoint/optimizer";
 
@@ -27,11 +31,13 @@ struct HistoryColumn
 {
     const char* name;
     double EpochReport::*member;
-    bool accuracy; // NaN allowed (not measured), else within [0, 1]
+    bool accuracy;         // NaN allowed (not measured), else within [0, 1]
+    bool optional = false; // absent in files written before it existed: read as NaN
 };
 
 inline const std::vector<HistoryColumn>& historyColumns()
 {
+    // Written in this order; a column added later is optional, so older files stay readable.
     static const std::vector<HistoryColumn> columns = {
         {"loss", &EpochReport::loss, false},
         {"o1", &EpochReport::o1, false},
@@ -42,6 +48,7 @@ inline const std::vector<HistoryColumn>& historyColumns()
         {"gzsl_unseen", &EpochReport::gzslUnseen, true},
         {"gzsl_seen", &EpochReport::gzslSeen, true},
         {"gzsl_h", &EpochReport::gzslH, true},
+        {"ausuc", &EpochReport::ausuc, true, /*optional=*/true},
         {"seconds", &EpochReport::seconds, false},
         {"eval_seconds", &EpochReport::evalSeconds, false},
     };

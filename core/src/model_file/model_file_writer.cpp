@@ -80,6 +80,27 @@ void writeConfig(h5::Writer& out, const TrainingConfig& c)
     out.writeScalar(g + "train_split", std::string(splitName(c.trainSplit)));
     out.writeScalar(g + "evaluate_each_epoch", std::int64_t{c.evaluateEachEpoch ? 1 : 0});
     out.writeScalar(g + "checkpoint_path", c.checkpointPath);
+    out.writeScalar(g + "attribute_stats", std::string(attributeStatsName(c.attributeStats)));
+    out.writeScalar(g + "tuning_splits", std::string(tuningSplitsName(c.tuningSplits)));
+    out.writeScalar(g + "seen_holdout", c.seenHoldout);
+    out.writeScalar(g + "eszsl_gamma", c.eszslGamma);
+    out.writeScalar(g + "eszsl_lambda", c.eszslLambda);
+    out.writeScalar(g + "sae_lambda", c.saeLambda);
+    out.writeScalar(g + "sae_direction", std::string(saeDirectionName(c.saeDirection)));
+}
+
+// Written only when a γ was chosen: its absence means "none", as in files from before it existed.
+void writeCalibration(h5::Writer& out, const Calibration& c)
+{
+    if (!c.chosen())
+        return;
+    out.createGroup(model_layout::kCalibration);
+    const std::string g = std::string(model_layout::kCalibration) + "/";
+    out.writeScalar(g + "gamma", c.gamma);
+    out.writeScalar(g + "validation_unseen", c.validationUnseen);
+    out.writeScalar(g + "validation_seen", c.validationSeen);
+    out.writeScalar(g + "validation_h", c.validationHarmonic);
+    out.writeScalar(g + "validation_ausuc", c.validationAusuc);
 }
 
 void writeHistory(h5::Writer& out, const std::vector<EpochReport>& history)
@@ -109,6 +130,7 @@ void writeRootAttributes(h5::Writer& out, const ModelState& s)
     out.writeAttribute("tau", s.config.tau);
     out.writeAttribute("lambda1", s.config.lambda1);
     out.writeAttribute("lambda2", s.config.lambda2);
+    out.writeAttribute("attribute_stats", std::string(attributeStatsName(s.config.attributeStats)));
     out.writeAttribute("seed", s.config.seed);
     out.writeAttribute("dataset", s.datasetName);
     out.writeAttribute("splits_hash", s.splitsHash);
@@ -143,6 +165,7 @@ void writeContents(h5::Writer& out, const ModelState& s)
     writeIndices(out, "/classes/seen", s.seenClasses);
     writeIndices(out, "/classes/unseen", s.unseenClasses);
     writeHistory(out, s.history);
+    writeCalibration(out, s.calibration);
 
     if (model_layout::hasCheckpoint(s)) {
         out.createGroup(model_layout::kCheckpoint);

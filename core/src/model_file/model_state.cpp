@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "model_file/model_file_layout.h"
+
 #include <semrel/errors.h>
 #include <semrel/model_file/model_state.h>
 
@@ -146,6 +148,10 @@ std::vector<ParameterShape> expectedParameterShapes(const TrainingConfig& config
                                                     std::int64_t featureDim,
                                                     std::int64_t embeddingDim)
 {
+    if (config.method == Method::Eszsl)
+        return {{model_layout::kEszslMatrix, {featureDim, embeddingDim}}};
+    if (config.method == Method::Sae)
+        return {{model_layout::kSaeMatrix, {embeddingDim, featureDim}}};
     std::vector<ParameterShape> shapes;
     addLayers(shapes, "encoder", embeddingDim, config.network.encoderHidden, featureDim);
     if (config.method != Method::B3)

@@ -3,6 +3,7 @@
 #include "training/epoch_evaluation.h"
 
 #include "evaluation/class_scorer.h"
+#include "evaluation/stacking_samples.h"
 
 #include <semrel/evaluation/evaluator.h>
 
@@ -12,16 +13,19 @@
 namespace semrel {
 
 EpochEvaluation::EpochEvaluation(const Dataset& data, const Normalizer& featureNormalizer,
-                                 Split trainSplit)
+                                 Split trainSplit, const std::vector<std::int64_t>& validationRows)
     : m_validation(trainSplit == Split::Train)
 {
     if (m_validation) {
-        m_val = makePart(data, featureNormalizer, Split::Val);
-        m_valClasses = data.classesIn(Split::Val);
+        m_val = makePart(data, featureNormalizer, validationRows);
+        m_valClasses = m_val.truth;
+        std::sort(m_valClasses.begin(), m_valClasses.end());
+        m_valClasses.erase(std::unique(m_valClasses.begin(), m_valClasses.end()),
+                           m_valClasses.end());
         return;
     }
-    m_unseen = makePart(data, featureNormalizer, Split::TestUnseen);
-    m_seen = makePart(data, featureNormalizer, Split::TestSeen);
+    m_unseen = makePart(data, featureNormalizer, data.split(Split::TestUnseen));
+    m_seen = makePart(data, featureNormalizer, data.split(Split::TestSeen));
     m_unseenClasses = data.unseenClasses();
     m_seenClasses = data.seenClasses();
     m_allClasses = m_seenClasses;
@@ -31,9 +35,8 @@ EpochEvaluation::EpochEvaluation(const Dataset& data, const Normalizer& featureN
 }
 
 EpochEvaluation::Part EpochEvaluation::makePart(const Dataset& data, const Normalizer& normalizer,
-                                                Split split)
+                                                const std::vector<std::int64_t>& rows)
 {
-    const std::vector<std::int64_t>& rows = data.split(split);
     Part part;
     part.features = FloatMatrix(static_cast<std::int64_t>(rows.size()), data.featureDim());
     for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -45,12 +48,12 @@ EpochEvaluation::Part EpochEvaluation::makePart(const Dataset& data, const Norma
     return part;
 }
 
-void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report) const
+void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report, Scoring scoring) const
 {
     if (m_validation) {
         report.validationAccuracy = EpochReport::kNotMeasured;
         if (!m_val.empty() && !m_valClasses.empty()) {
-            const ClassScorer scorer(mapped, m_valClasses);
+            const ClassScorer scorer(mapped, m_valClasses, scoring);
             report.validationAccuracy =
                 accuracy(m_val, scorer.score(m_val.features, {m_valClasses})[0], m_valClasses);
         }
@@ -59,25 +62,46 @@ void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report) co
     report.zslAccuracy = EpochReport::kNotMeasured;
     report.gzslUnseen = EpochReport::kNotMeasured;
     report.gzslSeen = EpochReport::kNotMeasured;
-    if (!m_allClasses.empty()) {
-        // Classes prepared once for the three measures, and one GEMM for both measures of the
-        // unseen samples (their ZSL candidates are a subset of all classes).
-        const ClassScorer scorer(mapped, m_allClasses);
-        if (!m_unseen.empty()) {
-            ClassScorer::CandidateSets sets{m_allClasses};
-            if (!m_unseenClasses.empty())
-                sets.push_back(m_unseenClasses);
-            const std::vector<ClassScores> scores = scorer.score(m_unseen.features, sets);
-            report.gzslUnseen = accuracy(m_unseen, scores[0], m_unseenClasses);
-            if (scores.size() > 1)
-                report.zslAccuracy = accuracy(m_unseen, scores[1], m_unseenClasses);
-        }
-        if (!m_seen.empty())
-            report.gzslSeen =
-                accuracy(m_seen, scorer.score(m_seen.features, {m_allClasses})[0], m_seenClasses);
-    }
+    report.ausuc = EpochReport::kNotMeasured;
+    // Classes prepared once for every measure, and one GEMM per split for all its candidate
+    // sets (ZSL's and stacking's sets are subsets of all classes).
+    if (!m_allClasses.empty())
+        measureTest(ClassScorer(mapped, m_allClasses, scoring), report);
     if (!std::isnan(report.gzslUnseen) && !std::isnan(report.gzslSeen))
         report.gzslH = harmonicMean(report.gzslUnseen, report.gzslSeen);
+}
+
+void EpochEvaluation::measureTest(const ClassScorer& scorer, EpochReport& report) const
+{
+    const bool stacking =
+        !m_unseen.empty() && !m_seen.empty() && !m_unseenClasses.empty() && !m_seenClasses.empty();
+    std::vector<ClassScores> unseen;
+    if (!m_unseen.empty()) {
+        ClassScorer::CandidateSets sets{m_allClasses};
+        if (!m_unseenClasses.empty())
+            sets.push_back(m_unseenClasses);
+        if (stacking)
+            sets.push_back(m_seenClasses);
+        unseen = scorer.score(m_unseen.features, sets);
+        report.gzslUnseen = accuracy(m_unseen, unseen[0], m_unseenClasses);
+        if (unseen.size() > 1)
+            report.zslAccuracy = accuracy(m_unseen, unseen[1], m_unseenClasses);
+    }
+    if (m_seen.empty())
+        return;
+    ClassScorer::CandidateSets sets{m_allClasses};
+    if (stacking) {
+        sets.push_back(m_seenClasses);
+        sets.push_back(m_unseenClasses);
+    }
+    const std::vector<ClassScores> seen = scorer.score(m_seen.features, sets);
+    report.gzslSeen = accuracy(m_seen, seen[0], m_seenClasses);
+    if (stacking)
+        report.ausuc = seenUnseenCurve({stackingSamples(m_unseen.truth, unseen[2], unseen[1]),
+                                        stackingSamples(m_seen.truth, seen[1], seen[2]),
+                                        m_unseenClasses, m_seenClasses},
+                                       /*maxPoints=*/2)
+                           .ausuc;
 }
 
 double EpochEvaluation::accuracy(const Part& part, const ClassScores& scores,

@@ -4,6 +4,7 @@
 
 #include <semrel/dataset/dataset.h>
 #include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/scoring_space.h>
 #include <semrel/matrix.h>
 #include <semrel/method/normalizer.h>
 #include <semrel/model_file/model_state.h>
@@ -13,17 +14,23 @@
 
 namespace semrel {
 
-// The accuracies reported after each epoch. Tuning (trainSplit = Train): ZSL on Val among the
-// val classes. Final training (Trainval): ZSL on test_unseen, and GZSL ts / tr / H. The
-// evaluation features are normalised once here, not every epoch.
+class ClassScorer;
+
+// The accuracies reported after each epoch. Tuning (trainSplit = Train): ZSL on the validation
+// rows (training_rows.h) among their classes. Final training (Trainval): ZSL on test_unseen, GZSL
+// ts / tr / H, and calibrated stacking's AUSUC. The evaluation features are normalised once
+// here, not every epoch.
 class EpochEvaluation
 {
 public:
-    EpochEvaluation(const Dataset& data, const Normalizer& featureNormalizer, Split trainSplit);
+    // `validationRows`: the tuning run's val rows; ignored for a final run.
+    EpochEvaluation(const Dataset& data, const Normalizer& featureNormalizer, Split trainSplit,
+                    const std::vector<std::int64_t>& validationRows);
 
-    // `mapped` [C, d]: f(y) of every class of the dataset. Fills the report's accuracy fields
-    // that apply; the others stay NaN.
-    void measure(const FloatMatrix& mapped, EpochReport& report) const;
+    // `mapped` [C, d]: f(y) of every class of the dataset (or any method's class points, scored
+    // by `scoring`). Fills the report's accuracy fields that apply; the others stay NaN.
+    void measure(const FloatMatrix& mapped, EpochReport& report,
+                 Scoring scoring = Scoring::Cosine) const;
 
 private:
     struct Part
@@ -32,7 +39,9 @@ private:
         std::vector<std::int32_t> truth;
         bool empty() const { return truth.empty(); }
     };
-    static Part makePart(const Dataset& data, const Normalizer& normalizer, Split split);
+    static Part makePart(const Dataset& data, const Normalizer& normalizer,
+                         const std::vector<std::int64_t>& rows);
+    void measureTest(const ClassScorer& scorer, EpochReport& report) const;
     static double accuracy(const Part& part, const ClassScores& scores,
                            const std::vector<std::int32_t>& classes);
 

@@ -1,13 +1,17 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "baselines/closed_form_training.h"
 #include "kernels/worker_team.h"
 #include "method/relation_network.h"
 #include "training/adam_optimizer.h"
 #include "training/epoch_evaluation.h"
 #include "training/training_epoch.h"
+#include "training/training_rows.h"
 #include "training/training_setup.h"
 
 #include <semrel/errors.h>
+#include <semrel/evaluation/calibration.h>
+#include <semrel/evaluation/relation_model.h>
 #include <semrel/kernels/threads.h>
 #include <semrel/model_file/model_file.h>
 #include <semrel/training/trainer.h>
@@ -57,6 +61,9 @@ void checkResumable(const TrainingConfig& now, const ModelState& checkpoint, con
                 then.network.decoderHidden == now.network.decoderHidden,
             "network shape");
     require(then.trainSplit == now.trainSplit, "training split");
+    require(then.attributeStats == now.attributeStats, "attribute statistics");
+    require(then.tuningSplits == now.tuningSplits && then.seenHoldout == now.seenHoldout,
+            "tuning split or seen holdout");
     require(checkpoint.splitsHash == hashOfSplits(data), "dataset (its splits differ)");
     require(checkpoint.featureDim == data.featureDim() &&
                 checkpoint.embeddingDim == data.embeddingDim(),
@@ -120,7 +127,8 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
     }
     state.parameters = network->exportParameters();
 
-    const EpochEvaluation evaluation(data, setup.featureNormalizer, config.trainSplit);
+    const EpochEvaluation evaluation(data, setup.featureNormalizer, config.trainSplit,
+                                     trainingRows(data, config).tuning.validation);
     TrainingEpoch trainingEpoch(config, setup, network, optimizer, threads);
     WorkerTeam team(threads);
     for (int epoch = state.completedEpochs + 1; epoch <= config.epochs; ++epoch) {
@@ -149,6 +157,8 @@ TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* check
     }
     // The optimiser state stays in checkpoints only: a finished model does not need it.
     result.state = std::move(state);
+    if (!result.state.history.empty())
+        result.state.calibration = calibrateOnValidation(RelationModel(result.state), data);
     return result;
 }
 
@@ -163,6 +173,8 @@ Trainer::~Trainer() = default;
 TrainingResult Trainer::run(const Dataset& data, const StopFlag& stop, const EpochCallback& onEpoch,
                             const BatchCallback& onBatch)
 {
+    if (isClosedForm(m_impl->config.method))
+        return trainClosedForm(m_impl->config, data, stop, onEpoch);
     try {
         return m_impl->train(data, nullptr, stop, onEpoch, onBatch);
     } catch (const c10::Error& e) {
@@ -175,6 +187,9 @@ TrainingResult Trainer::resume(const Dataset& data, const ModelState& checkpoint
                                const StopFlag& stop, const EpochCallback& onEpoch,
                                const BatchCallback& onBatch)
 {
+    if (isClosedForm(m_impl->config.method))
+        throw TrainingError(std::string("cannot resume: ") + methodName(m_impl->config.method) +
+                            " is solved in closed form, in one step; train it again instead");
     try {
         return m_impl->train(data, &checkpoint, stop, onEpoch, onBatch);
     } catch (const c10::Error& e) {

@@ -3,6 +3,7 @@
 #include "training/training_setup.h"
 
 #include "method/relation_network.h"
+#include "training/training_rows.h"
 
 #include <semrel/errors.h>
 
@@ -20,9 +21,9 @@ namespace {
 
 // Training rows grouped by class (stable within a class), normalised and, unless the method
 // compares raw vectors (B1's MSE), scaled to unit length.
-TrainingSet makeSet(const Dataset& data, const Normalizer& normalizer, Split split, bool unit)
+TrainingSet makeSet(const Dataset& data, const Normalizer& normalizer,
+                    std::vector<std::int64_t> rows, bool unit)
 {
-    std::vector<std::int64_t> rows = data.split(split);
     std::stable_sort(rows.begin(), rows.end(), [&](std::int64_t a, std::int64_t b) {
         return data.labels[static_cast<std::size_t>(a)] < data.labels[static_cast<std::size_t>(b)];
     });
@@ -73,18 +74,17 @@ std::string tauText(double tau)
 TrainingSetup makeTrainingSetup(const Dataset& data, const TrainingConfig& config)
 {
     validateDataset(data, data.name.empty() ? std::string("dataset") : data.name);
-    const std::vector<std::int64_t>& trainRows = data.split(config.trainSplit);
+    const std::vector<std::int64_t> trainRows = trainingRows(data, config).train;
     if (trainRows.empty())
         throw DataError("dataset '" + data.name + "': the '" + splitName(config.trainSplit) +
                         "' split is empty, there is nothing to train on");
     TrainingSetup s;
     s.featureNormalizer = Normalizer::fit(data.features, trainRows);
-    const std::vector<std::int32_t> classes = data.classesIn(config.trainSplit);
     s.embeddingNormalizer = Normalizer::fit(
-        data.classEmbeddings, std::vector<std::int64_t>(classes.begin(), classes.end()));
+        data.classEmbeddings, embeddingStatisticsRows(data, trainRows, config.attributeStats));
     s.normalizedEmbeddings = s.embeddingNormalizer.apply(data.classEmbeddings);
     s.embeddings = fromFloatMatrix(s.normalizedEmbeddings);
-    s.set = makeSet(data, s.featureNormalizer, config.trainSplit, config.method != Method::B1);
+    s.set = makeSet(data, s.featureNormalizer, trainRows, config.method != Method::B1);
     const double tau = effectiveTau(config);
     s.relations = std::make_unique<SemanticRelations>(s.normalizedEmbeddings, tau);
 

@@ -20,8 +20,8 @@ namespace semrel {
 // Everything training derives from the dataset before the first step.
 struct TrainingSetup
 {
-    Normalizer featureNormalizer;     // fitted on the training split's features
-    Normalizer embeddingNormalizer;   // fitted on the embeddings of the classes trained on
+    Normalizer featureNormalizer;     // fitted on the training rows' features (training_rows.h)
+    Normalizer embeddingNormalizer;   // fitted on the classes of config.attributeStats
     at::Tensor embeddings;            // [C, a] all classes, normalised: what f sees
     FloatMatrix normalizedEmbeddings; // the same, as plain data
     TrainingSet set;

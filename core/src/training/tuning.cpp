@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "baselines/closed_form_training.h"
+
 #include <semrel/errors.h>
 #include <semrel/training/tuning.h>
 
@@ -15,13 +17,6 @@ void requireValues(const std::vector<double>& values, const char* name)
 {
     if (values.empty())
         throw Error(std::string("tuning grid: no ") + name + " values");
-}
-
-std::string describe(const TuningPoint& p)
-{
-    char text[96];
-    std::snprintf(text, sizeof text, "τ %g, λ1 %g, λ2 %g", p.tau, p.lambda1, p.lambda2);
-    return text;
 }
 
 // Progress over count + 1 trainings of `epochs` epochs each; `run` is the training's index.
@@ -84,11 +79,13 @@ TuningPointResult scorePoint(const TuningPoint& point, int index, int count,
         result.seconds += r.seconds + r.evalSeconds;
     if (!run.state.history.empty())
         result.validationAccuracy = run.state.history.back().validationAccuracy;
+    result.calibration = run.state.calibration;
     result.warnings = run.warnings;
     return result;
 }
 
-// The first point of the highest validation accuracy; a NaN never wins over a number.
+} // namespace
+
 int bestPoint(const std::vector<TuningPointResult>& points)
 {
     int best = points.empty() ? -1 : 0;
@@ -100,37 +97,112 @@ int bestPoint(const std::vector<TuningPointResult>& points)
     return best;
 }
 
-} // namespace
+std::vector<double> TuningGrid::powersOfTen(int lowest, int highest)
+{
+    std::vector<double> values;
+    for (int e = lowest; e <= highest; ++e)
+        values.push_back(std::pow(10.0, e));
+    return values;
+}
+
+std::vector<double> TuningGrid::doublings(double first, int count)
+{
+    std::vector<double> values;
+    for (int k = 0; k < count; ++k)
+        values.push_back(std::ldexp(first, k));
+    return values;
+}
 
 TrainingConfig TuningPoint::applyTo(TrainingConfig base) const
 {
     base.tau = tau;
     base.lambda1 = lambda1;
     base.lambda2 = lambda2;
+    base.attributeStats = attributeStats;
+    base.eszslGamma = eszslGamma;
+    base.eszslLambda = eszslLambda;
+    base.saeLambda = saeLambda;
     return base;
 }
 
 bool TuningPoint::operator==(const TuningPoint& other) const
 {
-    return tau == other.tau && lambda1 == other.lambda1 && lambda2 == other.lambda2;
+    return tau == other.tau && lambda1 == other.lambda1 && lambda2 == other.lambda2 &&
+           attributeStats == other.attributeStats && eszslGamma == other.eszslGamma &&
+           eszslLambda == other.eszslLambda && saeLambda == other.saeLambda;
 }
+
+std::string describePoint(const TuningPoint& p, Method method)
+{
+    char text[128];
+    if (method == Method::Eszsl)
+        std::snprintf(text, sizeof text, "γ %g, λ %g", p.eszslGamma, p.eszslLambda);
+    else if (method == Method::Sae)
+        std::snprintf(text, sizeof text, "λ %g", p.saeLambda);
+    else
+        std::snprintf(text, sizeof text, "τ %g, λ1 %g, λ2 %g, attributes %s", p.tau, p.lambda1,
+                      p.lambda2, attributeStatsName(p.attributeStats));
+    return text;
+}
+
+namespace {
+
+// The point of `base` itself: what the grid does not vary keeps base's value.
+TuningPoint basePoint(const TrainingConfig& base)
+{
+    return {effectiveTau(base), effectiveLambda1(base), effectiveLambda2(base), base.attributeStats,
+            base.eszslGamma,    base.eszslLambda,       base.saeLambda};
+}
+
+void addDistinct(std::vector<TuningPoint>& points, const TrainingConfig& base, TuningPoint p)
+{
+    const TrainingConfig config = p.applyTo(base);
+    validateConfig(config);
+    p.tau = effectiveTau(config);
+    p.lambda1 = effectiveLambda1(config);
+    p.lambda2 = effectiveLambda2(config);
+    if (std::find(points.begin(), points.end(), p) == points.end())
+        points.push_back(p);
+}
+
+} // namespace
 
 std::vector<TuningPoint> tuningPoints(const TrainingConfig& base, const TuningGrid& grid)
 {
+    std::vector<TuningPoint> points;
+    TuningPoint p = basePoint(base);
+    if (base.method == Method::Eszsl) {
+        requireValues(grid.eszslGammas, "ESZSL γ");
+        requireValues(grid.eszslLambdas, "ESZSL λ");
+        for (double gamma : grid.eszslGammas)
+            for (double lambda : grid.eszslLambdas) {
+                p.eszslGamma = gamma;
+                p.eszslLambda = lambda;
+                addDistinct(points, base, p);
+            }
+        return points;
+    }
+    if (base.method == Method::Sae) {
+        requireValues(grid.saeLambdas, "SAE λ");
+        for (double lambda : grid.saeLambdas) {
+            p.saeLambda = lambda;
+            addDistinct(points, base, p);
+        }
+        return points;
+    }
     requireValues(grid.taus, "τ");
     requireValues(grid.lambda1s, "λ1");
     requireValues(grid.lambda2s, "λ2");
-    std::vector<TuningPoint> points;
+    const std::vector<AttributeStats> statistics =
+        grid.attributeStats.empty() ? std::vector<AttributeStats>{base.attributeStats}
+                                    : grid.attributeStats;
     for (double tau : grid.taus)
         for (double lambda1 : grid.lambda1s)
-            for (double lambda2 : grid.lambda2s) {
-                const TrainingConfig config = TuningPoint{tau, lambda1, lambda2}.applyTo(base);
-                validateConfig(config);
-                const TuningPoint effective{effectiveTau(config), effectiveLambda1(config),
-                                            effectiveLambda2(config)};
-                if (std::find(points.begin(), points.end(), effective) == points.end())
-                    points.push_back(effective);
-            }
+            for (double lambda2 : grid.lambda2s)
+                for (AttributeStats stats : statistics)
+                    addDistinct(
+                        points, base,
+                        {tau, lambda1, lambda2, stats, p.eszslGamma, p.eszslLambda, p.saeLambda});
     return points;
 }
 
@@ -141,6 +213,8 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
         throw DataError("dataset '" + data.name +
                         "': '/splits/val' is empty; tuning needs a validation split");
     const std::vector<TuningPoint> points = tuningPoints(base, grid);
+    if (isClosedForm(base.method))
+        return tuneClosedForm(base, points, data, stop, callbacks);
     const int count = static_cast<int>(points.size());
     TuningProgress progress(callbacks.onProgress, count, base.epochs);
     TuningResult result;
@@ -153,7 +227,7 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
         if (callbacks.onPointStarted)
             callbacks.onPointStarted(point, i, count);
         progress.startRun(i, "point " + std::to_string(i + 1) + " of " + std::to_string(count) +
-                                 ": " + describe(point));
+                                 ": " + describePoint(point, base.method));
         const TrainingResult run = train(config, data, stop, callbacks, progress);
         if (run.stopped) {
             result.stopped = true;
@@ -170,8 +244,10 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
     final.trainSplit = Split::Trainval;
     if (callbacks.onRetrainStarted)
         callbacks.onRetrainStarted(chosen);
-    progress.startRun(count, "training " + describe(chosen.point) + " on trainval");
+    progress.startRun(count,
+                      "training " + describePoint(chosen.point, base.method) + " on trainval");
     result.final = train(final, data, stop, callbacks, progress);
+    result.final.state.calibration = chosen.calibration;
     result.retrained = true;
     result.stopped = result.final.stopped;
     if (!result.stopped)

@@ -317,7 +317,7 @@ void TestEvaluator::evaluateAgreesWithPredictAmongOnNormalisedRows()
         FloatMatrix m(static_cast<std::int64_t>(rows.size()), d);
         for (std::size_t k = 0; k < rows.size(); ++k)
             std::copy_n(data.features.row(rows[k]), d, m.row(static_cast<std::int64_t>(k)));
-        return model.normalizeFeatures(m);
+        return model.toScoringSpace(m);
     };
     const FloatMatrix unseen = normalisedRows(data.split(semrel::Split::TestUnseen));
     const FloatMatrix seen = normalisedRows(seenRows);

@@ -67,7 +67,7 @@ void TestRelationModel::normalizesFeaturesWithTrainingStatistics()
     const RelationModel model(trainedState());
     semrel::FloatMatrix raw(1, trainedState().featureDim);
     raw.values = trainedState().featureNormalizer.mean;
-    const semrel::FloatMatrix z = model.normalizeFeatures(raw);
+    const semrel::FloatMatrix z = model.toScoringSpace(raw);
     for (float v : z.values)
         QCOMPARE(v + 1.0f, 1.0f);
 }
@@ -76,7 +76,7 @@ void TestRelationModel::rejectsInputOfWrongDimension()
 {
     const RelationModel model(trainedState());
     QVERIFY_THROWS_EXCEPTION(semrel::DataError, model.mapEmbeddings(semrel::FloatMatrix(2, 3)));
-    QVERIFY_THROWS_EXCEPTION(semrel::DataError, model.normalizeFeatures(semrel::FloatMatrix(2, 3)));
+    QVERIFY_THROWS_EXCEPTION(semrel::DataError, model.toScoringSpace(semrel::FloatMatrix(2, 3)));
 }
 
 void TestRelationModel::rejectsUnfittingParameters_data()

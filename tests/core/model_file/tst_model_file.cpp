@@ -57,6 +57,22 @@ QString differenceBetween(const ModelState& a, const ModelState& b)
         {"config.trainSplit", ca.trainSplit == cb.trainSplit},
         {"config.evaluateEachEpoch", ca.evaluateEachEpoch == cb.evaluateEachEpoch},
         {"config.checkpointPath", ca.checkpointPath == cb.checkpointPath},
+        {"config.attributeStats", ca.attributeStats == cb.attributeStats},
+        {"config.tuningSplits", ca.tuningSplits == cb.tuningSplits},
+        {"config.seenHoldout", sameBits(ca.seenHoldout, cb.seenHoldout)},
+        {"config.eszslGamma", sameBits(ca.eszslGamma, cb.eszslGamma)},
+        {"config.eszslLambda", sameBits(ca.eszslLambda, cb.eszslLambda)},
+        {"config.saeLambda", sameBits(ca.saeLambda, cb.saeLambda)},
+        {"config.saeDirection", ca.saeDirection == cb.saeDirection},
+        {"calibration.gamma", sameBits(a.calibration.gamma, b.calibration.gamma)},
+        {"calibration.validationUnseen",
+         sameBits(a.calibration.validationUnseen, b.calibration.validationUnseen)},
+        {"calibration.validationSeen",
+         sameBits(a.calibration.validationSeen, b.calibration.validationSeen)},
+        {"calibration.validationHarmonic",
+         sameBits(a.calibration.validationHarmonic, b.calibration.validationHarmonic)},
+        {"calibration.validationAusuc",
+         sameBits(a.calibration.validationAusuc, b.calibration.validationAusuc)},
         {"featureDim", a.featureDim == b.featureDim},
         {"embeddingDim", a.embeddingDim == b.embeddingDim},
         {"featureNormalizer", a.featureNormalizer.mean == b.featureNormalizer.mean &&
@@ -93,10 +109,10 @@ QString differenceBetween(const ModelState& a, const ModelState& b)
         const auto& y = b.history[i];
         const double xs[] = {x.loss,        x.o1,         x.o2,       x.o3,    x.validationAccuracy,
                              x.zslAccuracy, x.gzslUnseen, x.gzslSeen, x.gzslH, x.seconds,
-                             x.evalSeconds};
+                             x.evalSeconds, x.ausuc};
         const double ys[] = {y.loss,        y.o1,         y.o2,       y.o3,    y.validationAccuracy,
                              y.zslAccuracy, y.gzslUnseen, y.gzslSeen, y.gzslH, y.seconds,
-                             y.evalSeconds};
+                             y.evalSeconds, y.ausuc};
         if (x.epoch != y.epoch)
             return QString("history[%1].epoch").arg(i);
         for (std::size_t k = 0; k < std::size(xs); ++k)
@@ -136,6 +152,14 @@ ModelState handMadeState()
     s.config.trainSplit = semrel::Split::Train;
     s.config.evaluateEachEpoch = false;
     s.config.checkpointPath = "runs/ck.h5";
+    s.config.attributeStats = semrel::AttributeStats::All;
+    s.config.tuningSplits = semrel::TuningSplits::Raw;
+    s.config.seenHoldout = 0.3;
+    s.config.eszslGamma = 0.01;
+    s.config.eszslLambda = 100.0;
+    s.config.saeLambda = 0.32;
+    s.config.saeDirection = semrel::SaeDirection::VisualToSemantic;
+    s.calibration = {0.125, 0.25, 0.75, 0.375, 0.5};
     s.featureDim = 3;
     s.embeddingDim = 2;
     s.featureNormalizer = {{0.5f, -1.0f, 2.0f}, {1.0f, 0.25f, 3.0f}};
@@ -162,6 +186,7 @@ ModelState handMadeState()
     second.gzslSeen = 1.0;
     second.gzslUnseen = 0.0;
     second.gzslH = 0.0;
+    second.ausuc = 0.0625;
     s.history = {first, second};
     s.completedEpochs = 2; // a finished model knows its epochs too, not only a checkpoint
     s.datasetName = "tiny";
@@ -238,6 +263,9 @@ private Q_SLOTS:
     void rejectsTruncatedFileCleanly();
     void namesTheFileOnceWhateverByteIsDamaged();
     void loadedModelPredictsIdentically();
+    void readsFilesWrittenBeforeTheProtocolChoices();
+    void closedFormModelsRoundTrip_data();
+    void closedFormModelsRoundTrip();
 
 private:
     QTemporaryDir m_dir;
@@ -366,6 +394,17 @@ void TestModelFile::rejectsBrokenFile_data()
         const double v[1] = {0};
         replaceWith(f, "/history/loss", H5T_NATIVE_DOUBLE, {1}, v);
     }) << "'/history/loss' has 1 entries, expected 2 (one per epoch)";
+    QTest::newRow("unknown attribute statistics") << Mutation([](hid_t f) {
+        const char v[] = "most";
+        const hid_t type = H5Tcopy(H5T_C_S1);
+        H5Tset_size(type, sizeof v);
+        replaceWith(f, "/config/attribute_stats", type, {}, v);
+        H5Tclose(type);
+    }) << "'/config/attribute_stats' unknown attribute statistics 'most'";
+    QTest::newRow("calibration without a gamma") << Mutation([](hid_t f) {
+        const double v = std::numeric_limits<double>::quiet_NaN();
+        replaceWith(f, "/calibration/gamma", H5T_NATIVE_DOUBLE, {}, &v);
+    }) << "'/calibration/gamma' is not a finite number";
     QTest::newRow("accuracy above one") << Mutation([](hid_t f) {
         const double v[2] = {0.5, 1.5};
         replaceWith(f, "/history/zsl_accuracy", H5T_NATIVE_DOUBLE, {2}, v);
@@ -478,6 +517,78 @@ void TestModelFile::loadedModelPredictsIdentically()
         QCOMPARE(after.gzslPredictions[i].predictedClass, before.gzslPredictions[i].predictedClass);
         QCOMPARE(after.gzslPredictions[i].score, before.gzslPredictions[i].score);
     }
+}
+
+void TestModelFile::readsFilesWrittenBeforeTheProtocolChoices()
+{
+    const std::string path = pathOf("older.h5").toStdString();
+    semrel::writeModelFile(handMadeState(), path);
+    const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    QVERIFY(file >= 0);
+    for (const char* field :
+         {"/config/attribute_stats", "/config/tuning_splits", "/config/seen_holdout",
+          "/config/eszsl_gamma", "/config/eszsl_lambda", "/config/sae_lambda",
+          "/config/sae_direction", "/calibration", "/history/ausuc"})
+        QVERIFY2(H5Ldelete(file, field, H5P_DEFAULT) >= 0, field);
+    // Such files are version 1: they carry no checksum.
+    QVERIFY(H5Adelete(file, "checksum") >= 0);
+    QVERIFY(H5Adelete(file, "attribute_stats") >= 0);
+    const hid_t version = H5Aopen(file, "version", H5P_DEFAULT);
+    const std::int64_t one = 1;
+    QVERIFY(version >= 0 && H5Awrite(version, H5T_NATIVE_INT64, &one) >= 0);
+    QVERIFY(H5Aclose(version) >= 0);
+    QVERIFY(H5Fclose(file) >= 0);
+
+    // What the model was trained with before the choices existed.
+    const ModelState older = semrel::readModelFile(path);
+    QCOMPARE(older.config.attributeStats, semrel::AttributeStats::Seen);
+    QCOMPARE(older.config.tuningSplits, semrel::TuningSplits::Raw);
+    QCOMPARE(older.config.seenHoldout, 0.0);
+    QCOMPARE(older.config.saeDirection, semrel::SaeDirection::SemanticToVisual);
+    QVERIFY(!older.calibration.chosen());
+    QVERIFY(std::isnan(older.history[1].ausuc));
+    QCOMPARE(older.history[1].gzslSeen, 1.0);
+    QCOMPARE(older.config.tau, 0.125);
+}
+
+void TestModelFile::closedFormModelsRoundTrip_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<int>("direction");
+    QTest::newRow("ESZSL") << int(semrel::Method::Eszsl)
+                           << int(semrel::SaeDirection::SemanticToVisual);
+    QTest::newRow("SAE, visual to semantic")
+        << int(semrel::Method::Sae) << int(semrel::SaeDirection::VisualToSemantic);
+    QTest::newRow("SAE, semantic to visual")
+        << int(semrel::Method::Sae) << int(semrel::SaeDirection::SemanticToVisual);
+}
+
+void TestModelFile::closedFormModelsRoundTrip()
+{
+    QFETCH(int, method);
+    QFETCH(int, direction);
+    semrel::SyntheticSpec spec;
+    spec.classCount = 8;
+    spec.unseenClassCount = 2;
+    spec.featureDim = 16;
+    spec.embeddingDim = 6;
+    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    semrel::TrainingConfig config;
+    config.method = static_cast<semrel::Method>(method);
+    config.saeDirection = static_cast<semrel::SaeDirection>(direction);
+    config.threads = 1;
+    semrel::StopFlag stop;
+    const ModelState trained = semrel::Trainer(config).run(data, stop).state;
+    const std::string path = pathOf("closed_form.h5").toStdString();
+    semrel::writeModelFile(trained, path);
+    const ModelState loaded = semrel::readModelFile(path);
+    QCOMPARE(differenceBetween(trained, loaded), QString());
+    const semrel::EvaluationResult before = semrel::evaluate(semrel::RelationModel(trained), data);
+    const semrel::EvaluationResult after = semrel::evaluate(semrel::RelationModel(loaded), data);
+    QCOMPARE(after.zslAccuracy, before.zslAccuracy);
+    QCOMPARE(after.seenUnseen.ausuc, before.seenUnseen.ausuc);
+    for (std::size_t i = 0; i < before.gzslPredictions.size(); ++i)
+        QCOMPARE(after.gzslPredictions[i].score, before.gzslPredictions[i].score);
 }
 
 QTEST_GUILESS_MAIN(TestModelFile)

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 #include <semrel/dataset/synthetic_dataset.h>
+#include <semrel/dataset/tuning_splits.h>
 #include <semrel/errors.h>
+#include <semrel/method/normalizer.h>
 #include <semrel/model_file/model_file.h>
 #include <semrel/training/trainer.h>
 
@@ -80,6 +82,10 @@ private Q_SLOTS:
     void trainsEveryMethod_data();
     void trainsEveryMethod();
     void b2WithTauOneHasNoSimilarTerm();
+    void attributeStatisticsChooseTheNormalisersClasses_data();
+    void attributeStatisticsChooseTheNormalisersClasses();
+    void tuningRunTrainsOnTheTuningRowsAndChoosesAGamma();
+    void finalRunReportsAusucAndChoosesNoGamma();
     void oneUnseenClassIsTrivialZeroShot();
     void warnsAboutClassWithoutSimilarClass();
     void batchSmallerThanCandidateCount();
@@ -364,6 +370,66 @@ void TestTrainer::rejectsInvalidConfig()
     TrainingConfig c = smallConfig();
     c.candidates = 0;
     QVERIFY_THROWS_EXCEPTION(semrel::Error, Trainer{c});
+}
+
+void TestTrainer::attributeStatisticsChooseTheNormalisersClasses_data()
+{
+    QTest::addColumn<bool>("all");
+    QTest::newRow("seen: the classes trained on") << false;
+    QTest::newRow("all: every class") << true;
+}
+
+void TestTrainer::attributeStatisticsChooseTheNormalisersClasses()
+{
+    QFETCH(bool, all);
+    const Dataset data = generated();
+    TrainingConfig c = smallConfig();
+    c.epochs = 1;
+    c.attributeStats = all ? semrel::AttributeStats::All : semrel::AttributeStats::Seen;
+    const semrel::ModelState state = train(c, data).state;
+    QCOMPARE(state.config.attributeStats, c.attributeStats);
+    const std::vector<std::int32_t> seen = data.seenClasses();
+    const semrel::Normalizer expected =
+        all ? semrel::Normalizer::fit(data.classEmbeddings)
+            : semrel::Normalizer::fit(data.classEmbeddings,
+                                      std::vector<std::int64_t>(seen.begin(), seen.end()));
+    QCOMPARE(state.embeddingNormalizer.mean, expected.mean);
+    QCOMPARE(state.embeddingNormalizer.stddev, expected.stddev);
+}
+
+void TestTrainer::tuningRunTrainsOnTheTuningRowsAndChoosesAGamma()
+{
+    Dataset data = generated();
+    // As in xlsa17's AWA2: a test_seen sample also listed in train.
+    const std::int64_t testSeen = data.split(semrel::Split::TestSeen).front();
+    data.split(semrel::Split::Train).push_back(testSeen);
+    std::sort(data.split(semrel::Split::Train).begin(), data.split(semrel::Split::Train).end());
+    TrainingConfig c = smallConfig();
+    c.trainSplit = semrel::Split::Train;
+    const semrel::ModelState state = train(c, data).state;
+    const semrel::TuningRows rows =
+        semrel::tuningRows(data, semrel::TuningSplits::Trainval, c.seenHoldout, c.seed);
+    QVERIFY(!rows.seenHoldout.empty());
+    QVERIFY(std::find(rows.fit.begin(), rows.fit.end(), testSeen) == rows.fit.end());
+    const semrel::Normalizer fitted = semrel::Normalizer::fit(data.features, rows.fit);
+    QCOMPARE(state.featureNormalizer.mean, fitted.mean);
+    QVERIFY(state.calibration.chosen());
+    QVERIFY(state.calibration.validationHarmonic >= 0.0 &&
+            state.calibration.validationHarmonic <= 1.0);
+    QVERIFY(!std::isnan(state.history.back().validationAccuracy));
+
+    // The raw splits train on the test_seen sample too: another normaliser.
+    c.tuningSplits = semrel::TuningSplits::Raw;
+    const semrel::ModelState raw = train(c, data).state;
+    QVERIFY(raw.featureNormalizer.mean != state.featureNormalizer.mean);
+}
+
+void TestTrainer::finalRunReportsAusucAndChoosesNoGamma()
+{
+    const semrel::ModelState state = train(smallConfig(), generated()).state;
+    QVERIFY(!state.calibration.chosen());
+    for (const EpochReport& r : state.history)
+        QVERIFY(r.ausuc >= 0.0 && r.ausuc <= 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

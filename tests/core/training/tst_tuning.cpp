@@ -68,6 +68,7 @@ private Q_SLOTS:
     void pointsAreTheGridInOrder();
     void pointsTheMethodMakesIdenticalRunOnce();
     void rejectsAnEmptyListOrABadValue();
+    void attributeStatisticsAreAnAxisWhenListed();
     void scoresEveryPointOnValAndRetrainsTheBestOnTrainval();
     void reportsEachPointAndProgress();
     void stopInTheGridReturnsThePointsThatFinished();
@@ -107,6 +108,22 @@ void TestTuning::pointsTheMethodMakesIdenticalRunOnce()
     QCOMPARE(b3.size(), std::size_t{6});
     for (const semrel::TuningPoint& p : b3)
         QCOMPARE(p.lambda2, 0.0);
+}
+
+void TestTuning::attributeStatisticsAreAnAxisWhenListed()
+{
+    TrainingConfig base = smallConfig();
+    base.attributeStats = semrel::AttributeStats::All;
+    // Not listed: the base's choice, not searched.
+    for (const semrel::TuningPoint& p : semrel::tuningPoints(base, twoTaus()))
+        QCOMPARE(p.attributeStats, semrel::AttributeStats::All);
+    TuningGrid both = twoTaus();
+    both.attributeStats = {semrel::AttributeStats::Seen, semrel::AttributeStats::All};
+    const auto points = semrel::tuningPoints(base, both);
+    QCOMPARE(points.size(), std::size_t{4}); // 2 τ x 2 statistics, statistics innermost
+    QCOMPARE(points[0].attributeStats, semrel::AttributeStats::Seen);
+    QCOMPARE(points[1].attributeStats, semrel::AttributeStats::All);
+    QCOMPARE(points[1].applyTo(smallConfig()).attributeStats, semrel::AttributeStats::All);
 }
 
 void TestTuning::rejectsAnEmptyListOrABadValue()

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void tuneShowsEachPointThenTheChosenModel();
     void tuneCanBeCancelled();
     void tuneDialogChecksTheGrid();
+    void theFormCarriesTheProtocolChoices();
+    void aClosedFormMethodTrainsInTheWindow();
 
 private:
     struct Measured
@@ -422,6 +424,56 @@ void TestTrainingPanel::tuneDialogChecksTheGrid()
     taus->setText(QStringLiteral("0"));
     QCOMPARE(dialog.problem(), QString());
     QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestTrainingPanel::theFormCarriesTheProtocolChoices()
+{
+    TrainingConfig config = semrel::test::tinyTrainingConfig(2);
+    config.attributeStats = AttributeStats::All;
+    config.tuningSplits = TuningSplits::Raw;
+    config.method = Method::Sae;
+    config.saeLambda = 0.25;
+    config.saeDirection = SaeDirection::VisualToSemantic;
+    auto panel = makePanel(config);
+    const TrainingConfig back = panel->form()->config();
+    QCOMPARE(back.method, Method::Sae);
+    QCOMPARE(back.attributeStats, AttributeStats::All);
+    QCOMPARE(back.tuningSplits, TuningSplits::Raw);
+    QCOMPARE(back.saeLambda, 0.25);
+    QCOMPARE(back.saeDirection, SaeDirection::VisualToSemantic);
+
+    // Through the settings too, as a restart would.
+    TrainingForm other;
+    other.setValues(panel->form()->values());
+    QCOMPARE(other.config().attributeStats, AttributeStats::All);
+    QCOMPARE(other.config().saeDirection, SaeDirection::VisualToSemantic);
+}
+
+void TestTrainingPanel::aClosedFormMethodTrainsInTheWindow()
+{
+    TrainingConfig config = semrel::test::tinyTrainingConfig(1);
+    config.method = Method::Eszsl;
+    config.eszslGamma = 0.1;
+    config.eszslLambda = 10.0;
+    auto panel = makePanel(config);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    const auto model = panel->session()->model();
+    QVERIFY(model);
+    QCOMPARE(model->config.method, Method::Eszsl);
+    QCOMPARE(model->config.eszslGamma, 0.1);
+    QCOMPARE(model->config.eszslLambda, 10.0);
+    QCOMPARE(model->history.size(), std::size_t{1});
+    QVERIFY(!std::isnan(model->history.back().zslAccuracy));
+
+    // Its Tune dialog searches ESZSL's own grid: 7 γ × 7 λ, no τ or λ lists.
+    TuneDialog dialog(config);
+    QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("taus"))->isEnabled());
+    QStringList texts;
+    for (const QLabel* label : dialog.findChildren<QLabel*>())
+        texts << label->text();
+    QVERIFY2(!texts.filter(QStringLiteral("49 point")).isEmpty(), qPrintable(texts.join('\n')));
 }
 
 QTEST_MAIN(TestTrainingPanel)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
+#include <semrel/dataset/tuning_splits.h>
 #include <semrel/progress.h>
 
 #include <array>
@@ -25,6 +26,7 @@ struct DatasetSummary
     std::int64_t unseenClasses = 0;
     std::int64_t valClasses = 0;
     std::array<std::int64_t, 5> splitSizes{}; // indexed by Split
+    TuningSplitCounts tuningSplits;           // train/val samples that tuning keeps by default
     bool hasImagePaths = false;
     bool hasImagePixels = false;
     std::vector<std::string> warnings;

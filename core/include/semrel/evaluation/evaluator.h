@@ -3,7 +3,9 @@
 #pragma once
 
 #include <semrel/dataset/dataset.h>
+#include <semrel/evaluation/calibrated_stacking.h>
 #include <semrel/matrix.h>
+#include <semrel/model_file/model_state.h>
 
 #include <cstdint>
 #include <vector>
@@ -16,7 +18,7 @@ class RelationModel;
 struct ClassScores
 {
     std::vector<std::int32_t> predicted; // [N] class index (into the full class list)
-    std::vector<float> score;            // [N] cosine of the predicted class
+    std::vector<float> score;            // [N] score of the predicted class (cosine, or dot)
 };
 
 // c* = argmax over `candidates` of cos(f(y_c), x) for each row of `features` (normalised) against
@@ -40,7 +42,7 @@ struct Prediction
     std::int64_t sample = 0; // index into the dataset
     std::int32_t trueClass = 0;
     std::int32_t predictedClass = 0;
-    float score = 0.0f; // cosine with the predicted class
+    float score = 0.0f; // the model's score of the predicted class (cosine, or dot for ESZSL)
 };
 
 // Square confusion matrix over a list of classes: counts[t * k + p] for true class classes[t]
@@ -73,6 +75,12 @@ struct EvaluationResult
     std::vector<Prediction> zslPredictions;  // test_unseen, among unseen classes
     std::vector<Prediction> gzslPredictions; // test_unseen then test_seen, among all classes
     ConfusionMatrix zslConfusion;            // over unseen classes
+    // Calibrated stacking (calibrated_stacking.h) on the test splits: the seen-unseen curve and
+    // AUSUC; the γ the model chose on validation and ts, tr, H at it (NaN when it chose none).
+    SeenUnseenCurve seenUnseen;
+    Calibration calibration;
+    StackingPoint calibrated{Calibration::kNone, Calibration::kNone, Calibration::kNone,
+                             Calibration::kNone};
 };
 
 // Throws DataError when the model does not fit the dataset (requireModelFits(), model_fit.h).

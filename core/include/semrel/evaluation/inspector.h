@@ -13,12 +13,13 @@ namespace semrel {
 class RelationModel;
 
 // How much one image resembles each class (the paper's "approximate semantic inference",
-// Sec. 4.5, Fig. 4): the cosine of its feature with every mapped class embedding.
+// Sec. 4.5, Fig. 4): the cosine of its feature with every mapped class embedding. For another
+// method, its own score (scoring_space.h): the cosine in its space, or ESZSL's dot product.
 struct ClassSimilarity
 {
     std::int32_t classIndex = 0;
     std::string className;
-    float similarity = 0.0f;                  // cos(f(y_c), x)
+    float similarity = 0.0f;                  // cos(f(y_c), x), or the method's score
     Relation relation = Relation::Dissimilar; // Similar when similarity >= τ, else Dissimilar
     bool seen = false;
 };

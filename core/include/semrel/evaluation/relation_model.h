@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <semrel/evaluation/scoring_space.h>
 #include <semrel/matrix.h>
 #include <semrel/model_file/model_state.h>
 
@@ -9,26 +10,33 @@
 
 namespace semrel {
 
-// A trained model ready for inference: maps class embeddings into the visual space with the
-// encoder f (Eq. 6 compares features with these by cosine). Built from a ModelState; the torch
-// module stays behind the pimpl. Const methods may be called from any thread, one at a time.
+// A trained model ready for inference, whatever its method: relates images to classes through
+// its ScoringSpace. For the paper's method (and B1-B3) the class points are the class embeddings
+// mapped into the visual space by the encoder f (Eq. 6 compares features with them by cosine);
+// for ESZSL and SAE they come from the closed-form matrix the model file stores
+// (docs/REPRODUCTION.md, "Baselines"). Built from a ModelState; torch stays behind the pimpl.
+// Const methods may be called from any thread, one at a time.
 class RelationModel
 {
 public:
-    // Throws ModelError when the parameters do not fit the configured network shape.
+    // Throws ModelError when the parameters do not fit the method's shapes.
     explicit RelationModel(ModelState state);
     ~RelationModel();
     RelationModel(RelationModel&&) noexcept;
     RelationModel& operator=(RelationModel&&) noexcept;
 
     const ModelState& state() const;
+    // The space, normaliser, projection and class points the model scores with, computed once.
+    const ScoringSpace& scoringSpace() const;
 
-    // f(normalise(y)) for raw class embeddings [C, a] -> [C, d].
+    // The class points of raw class embeddings [C, a] -> [C, k] (for the paper's method
+    // f(normalise(y)), k = d). Throws DataError on another a.
     FloatMatrix mapEmbeddings(const FloatMatrix& rawEmbeddings) const;
-    // The mapped embeddings of all the model's classes, computed once and cached: [C, d].
+    // The class points of all the model's classes: scoringSpace().classPoints, [C, k].
     const FloatMatrix& mappedClasses() const;
-    // Raw features [N, d] normalised with the training statistics.
-    FloatMatrix normalizeFeatures(const FloatMatrix& rawFeatures) const;
+    // Raw features [N, d] into the comparison space [N, k]: normalised with the training
+    // statistics (and projected, for SAE visual-to-semantic). Throws DataError on another d.
+    FloatMatrix toScoringSpace(const FloatMatrix& rawFeatures) const;
 
 private:
     struct Impl;

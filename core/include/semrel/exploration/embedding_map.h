@@ -15,14 +15,17 @@ namespace semrel {
 class RelationModel;
 
 // What the embedding map shows (the paper's Fig. 1): test features of unseen classes and the
-// mapped embeddings f(y_c) of those classes, all in the model's normalised feature space.
+// mapped embeddings f(y_c) of those classes, all in the model's normalised feature space. For
+// ESZSL and SAE, the samples and the class points of their own comparison space (scoring_space.h:
+// the semantic space for SAE's visual-to-semantic direction); the map's cosine geometry shows
+// ESZSL's dot-product scores only up to each sample's length.
 struct MapInput
 {
     std::vector<std::int64_t> samples; // dataset index of each feature row
     std::vector<std::int32_t> labels;  // class of each feature row
-    FloatMatrix features;              // [n, d], normalised with the training statistics
+    FloatMatrix features;              // [n, k], in the model's comparison space
     std::vector<std::int32_t> classes; // the marked classes
-    FloatMatrix classFeatures;         // [k, d], f(y_c) of each marked class
+    FloatMatrix classFeatures;         // [m, k], f(y_c) (the class point) of each marked class
 };
 
 // Up to `maxSamples` test_unseen samples, the same share of every class and at least one each

@@ -29,6 +29,7 @@ struct EpochReport
     double gzslUnseen = kNotMeasured;         // ts: test_unseen among all classes
     double gzslSeen = kNotMeasured;           // tr: test_seen among all classes
     double gzslH = kNotMeasured;              // harmonic mean of ts and tr
+    double ausuc = kNotMeasured;              // area under the seen-unseen curve (test)
     double seconds = 0.0;                     // wall time of the epoch's training steps
     double evalSeconds = 0.0;                 // wall time of the evaluation after it
 };
@@ -39,6 +40,22 @@ struct NamedTensor
     std::string name;
     std::vector<std::int64_t> shape;
     std::vector<float> values;
+};
+
+// Calibrated stacking's γ (evaluation/calibrated_stacking.h) as chosen on validation: the seen
+// classes' held-out samples and the val split, scored by the model of a tuning run. γ is in the
+// model's score units; NaN when nothing was chosen (a model trained on trainval without tuning
+// has no held-out seen samples to choose it on).
+struct Calibration
+{
+    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+    double gamma = kNone;
+    double validationUnseen = kNone;   // ts at γ on validation
+    double validationSeen = kNone;     // tr at γ on validation
+    double validationHarmonic = kNone; // H at γ on validation
+    double validationAusuc = kNone;
+    bool chosen() const { return !std::isnan(gamma); }
 };
 
 // Everything a trained model is, as plain data: what the model file stores and what a
@@ -59,6 +76,7 @@ struct ModelState
     std::vector<std::int32_t> unseenClasses;
 
     std::vector<EpochReport> history;
+    Calibration calibration;
     std::string datasetName;
     std::string splitsHash; // hashOfSplits() of the dataset trained on
 

@@ -14,16 +14,32 @@
 namespace semrel {
 
 // Choosing hyper-parameters on the validation split (the paper's protocol, Sec. 4.1): every
-// point of a grid is trained on `train` and scored by its ZSL accuracy on `val` after the last
-// epoch; the best point is then trained on `trainval`, as a final model is.
+// point of a grid is trained on the tuning rows (dataset/tuning_splits.h: train, restricted to
+// trainval samples by default, minus a seen holdout) and scored by its ZSL accuracy on val after
+// the last epoch; the best point is then trained on `trainval`, as a final model is. The chosen
+// point's calibrated-stacking γ (chosen on val and the seen holdout) goes with the final model.
+// ESZSL and SAE search their own parameters the same way, in closed form (docs/REPRODUCTION.md).
 
-// The values tried: every combination of the lists. To search another axis, add its list here,
-// its value to TuningPoint (and to TuningPoint::applyTo), and a loop to tuningPoints().
+// The values tried: every combination of the lists that the method uses. To search another
+// axis, add its list here, its value to TuningPoint (and to TuningPoint::applyTo), and a loop to
+// tuningPoints().
 struct TuningGrid
 {
     std::vector<double> taus{0.0, 0.2, 0.4}; // τ, in (-1, 1]
     std::vector<double> lambda1s{0.5, 1.0};  // λ1, weight of O2
     std::vector<double> lambda2s{0.5, 1.0};  // λ2, weight of O3
+    // The class-embedding normaliser's statistics; both values let validation choose. Empty: the
+    // base configuration's, not searched.
+    std::vector<AttributeStats> attributeStats;
+    // ESZSL's γ and λ: 10^-3 ... 10^3, as the public implementation searches them.
+    std::vector<double> eszslGammas = powersOfTen(-3, 3);
+    std::vector<double> eszslLambdas = powersOfTen(-3, 3);
+    // SAE's λ: 0.005 · 2^k, k = 0 ... 20 (up to 5243), a doubling grid that covers every range
+    // the public implementation searches on the five datasets (0.005 ... 5000).
+    std::vector<double> saeLambdas = doublings(0.005, 21);
+
+    static std::vector<double> powersOfTen(int lowest, int highest);
+    static std::vector<double> doublings(double first, int count);
 };
 
 // One point of the grid, with the values the method actually uses (effectiveTau() etc.).
@@ -32,6 +48,10 @@ struct TuningPoint
     double tau = 0.0;
     double lambda1 = 1.0;
     double lambda2 = 1.0;
+    AttributeStats attributeStats = AttributeStats::Seen;
+    double eszslGamma = 1.0;
+    double eszslLambda = 1.0;
+    double saeLambda = 1.0;
 
     // `base` with this point's values.
     TrainingConfig applyTo(TrainingConfig base) const;
@@ -47,9 +67,18 @@ struct TuningPointResult
     // ZSL accuracy on val among the val classes after the last epoch, in [0, 1]; NaN when not
     // measured (no epoch completed).
     double validationAccuracy = EpochReport::kNotMeasured;
-    double seconds = 0.0; // training and evaluation time of the point's epochs
+    double seconds = 0.0;    // training and evaluation time of the point's epochs
+    Calibration calibration; // γ chosen on val and the seen holdout, and what it gave there
     std::vector<std::string> warnings;
 };
+
+// The index of the first point of the highest validation accuracy (a NaN never wins over a
+// number), or -1 for none: the one rule every method's tuning chooses by.
+int bestPoint(const std::vector<TuningPointResult>& points);
+
+// "τ 0.2, λ1 1, λ2 0.5, attributes seen", "γ 0.001, λ 10", "λ 0.32": the values that vary for
+// `method`, for progress texts and labels.
+std::string describePoint(const TuningPoint& point, Method method);
 
 struct TuningResult
 {
@@ -79,7 +108,8 @@ struct TuningCallbacks
 };
 
 // The distinct points of `grid` for `base`'s method, in grid order (τ outermost, then λ1, then
-// λ2): points the method makes identical (B2 fixes τ and λ1, B3 fixes λ2) appear once.
+// λ2, then the attribute statistics; ESZSL γ then λ; SAE λ): points the method makes identical
+// (B2 fixes τ and λ1, B3 fixes λ2) appear once.
 // Throws Error when a list is empty or a value is out of range (validateConfig()).
 std::vector<TuningPoint> tuningPoints(const TrainingConfig& base, const TuningGrid& grid);
 

@@ -1,0 +1,234 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "baselines/closed_form_training.h"
+
+#include "baselines/closed_form_model.h"
+#include "baselines/eszsl_solver.h"
+#include "baselines/sae_solver.h"
+#include "evaluation/class_scorer.h"
+#include "training/training_rows.h"
+
+#include <semrel/errors.h>
+#include <semrel/evaluation/calibration.h>
+#include <semrel/evaluation/evaluator.h>
+#include <semrel/evaluation/relation_model.h>
+#include <semrel/kernels/threads.h>
+
+#include <chrono>
+#include <optional>
+
+namespace semrel {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Whichever of the two methods `config` names, prepared once on `rows`.
+class ClosedFormSolver
+{
+public:
+    ClosedFormSolver(const TrainingConfig& config, const Dataset& data,
+                     const std::vector<std::int64_t>& rows)
+    {
+        if (config.method == Method::Eszsl)
+            m_eszsl.emplace(data, rows);
+        else
+            m_sae.emplace(data, rows);
+    }
+
+    NamedTensor solve(const TrainingConfig& config) const
+    {
+        if (m_eszsl) {
+            FloatMatrix v = m_eszsl->solve(config.eszslGamma, config.eszslLambda);
+            return {kEszslMatrix, {v.rows, v.cols}, std::move(v.values)};
+        }
+        FloatMatrix w = m_sae->solve(config.saeLambda);
+        return {kSaeMatrix, {w.rows, w.cols}, std::move(w.values)};
+    }
+
+private:
+    std::optional<EszslSolver> m_eszsl;
+    std::optional<SaeSolver> m_sae;
+};
+
+Normalizer identity(std::int64_t columns)
+{
+    return {std::vector<float>(static_cast<std::size_t>(columns), 0.0f),
+            std::vector<float>(static_cast<std::size_t>(columns), 1.0f)};
+}
+
+ModelState closedFormState(const TrainingConfig& config, const Dataset& data, NamedTensor matrix)
+{
+    ModelState state;
+    state.config = config;
+    state.featureDim = data.featureDim();
+    state.embeddingDim = data.embeddingDim();
+    state.featureNormalizer = identity(state.featureDim);
+    state.embeddingNormalizer = identity(state.embeddingDim);
+    state.parameters.push_back(std::move(matrix));
+    state.classNames = data.classNames;
+    state.classEmbeddings = data.classEmbeddings;
+    state.seenClasses = data.seenClasses();
+    state.unseenClasses = data.unseenClasses();
+    state.datasetName = data.name;
+    state.splitsHash = hashOfSplits(data);
+    state.completedEpochs = 1;
+    return state;
+}
+
+// ZSL on `rows` among their own classes (a tuning run's val split).
+double validationAccuracy(const RelationModel& model, const Dataset& data,
+                          const std::vector<std::int64_t>& rows)
+{
+    const std::vector<std::int32_t> classes = classesOf(data, rows);
+    if (classes.empty())
+        return EpochReport::kNotMeasured;
+    const ClassScorer scorer(model.scoringSpace(), classes);
+    const ClassScores scores =
+        scorer.score(data.features, rows, model.scoringSpace(), {classes}).front();
+    std::vector<std::int32_t> truth;
+    for (std::int64_t i : rows)
+        truth.push_back(data.labels[static_cast<std::size_t>(i)]);
+    return meanPerClassAccuracy(truth, scores.predicted, classes);
+}
+
+EpochReport measure(const RelationModel& model, const Dataset& data, const TrainingRows& rows)
+{
+    const TrainingConfig& config = model.state().config;
+    EpochReport report;
+    report.epoch = 1;
+    if (config.trainSplit == Split::Train) {
+        report.validationAccuracy = validationAccuracy(model, data, rows.tuning.validation);
+    } else if (config.evaluateEachEpoch) {
+        const EvaluationResult e = evaluate(model, data);
+        report.zslAccuracy = e.zslAccuracy;
+        report.gzslUnseen = e.gzslUnseen;
+        report.gzslSeen = e.gzslSeen;
+        report.gzslH = e.gzslH;
+        report.ausuc = e.seenUnseen.ausuc;
+    }
+    return report;
+}
+
+// The solved model with its one report (and, for a tuning run, its calibration).
+TrainingResult finish(const TrainingConfig& config, const Dataset& data, const TrainingRows& rows,
+                      NamedTensor matrix, double solveSeconds)
+{
+    TrainingResult result;
+    result.state = closedFormState(config, data, std::move(matrix));
+    const RelationModel model(result.state);
+    const Clock::time_point start = Clock::now();
+    EpochReport report = measure(model, data, rows);
+    if (config.trainSplit == Split::Train)
+        result.state.calibration = calibrateOnValidation(model, data);
+    report.seconds = solveSeconds;
+    report.evalSeconds = secondsSince(start);
+    result.state.history = {report};
+    if (config.attributeStats == AttributeStats::All)
+        result.warnings.push_back(std::string(methodName(config.method)) +
+                                  " uses the class embeddings as stored: the attribute "
+                                  "statistics setting does not apply to it");
+    return result;
+}
+
+void prepare(const TrainingConfig& config, const Dataset& data)
+{
+    validateConfig(config);
+    if (!isClosedForm(config.method))
+        throw Error(std::string("method '") + methodName(config.method) +
+                    "' is not solved in closed form");
+    validateDataset(data, data.name.empty() ? std::string("dataset") : data.name);
+    configureThreads(config.threads);
+}
+
+} // namespace
+
+TrainingResult trainClosedForm(const TrainingConfig& config, const Dataset& data,
+                               const StopFlag& stop, const Trainer::EpochCallback& onEpoch)
+{
+    prepare(config, data);
+    TrainingResult result;
+    if (stop.isRequested()) {
+        result.stopped = true;
+        return result;
+    }
+    const TrainingRows rows = trainingRows(data, config);
+    const Clock::time_point start = Clock::now();
+    const ClosedFormSolver solver(config, data, rows.train);
+    NamedTensor matrix = solver.solve(config);
+    result = finish(config, data, rows, std::move(matrix), secondsSince(start));
+    if (onEpoch)
+        onEpoch(result.state.history.back());
+    return result;
+}
+
+TuningResult tuneClosedForm(const TrainingConfig& base, const std::vector<TuningPoint>& points,
+                            const Dataset& data, const StopFlag& stop,
+                            const TuningCallbacks& callbacks)
+{
+    prepare(base, data);
+    TrainingConfig tuning = base;
+    tuning.trainSplit = Split::Train;
+    tuning.evaluateEachEpoch = true;
+    tuning.checkpointPath.clear();
+    const TrainingRows rows = trainingRows(data, tuning);
+    const int count = static_cast<int>(points.size());
+    // Preparing (XXᵀ and its eigendecomposition) costs about as much as all points together.
+    const auto progress = [&](int done, const std::string& stage) {
+        if (callbacks.onProgress)
+            callbacks.onProgress(static_cast<double>(done) / (count + 2), stage);
+    };
+    progress(0, "preparing " + std::string(methodName(base.method)) + " on " +
+                    std::to_string(rows.train.size()) + " samples");
+    TuningResult result;
+    const ClosedFormSolver solver(tuning, data, rows.train);
+    for (int i = 0; i < count; ++i) {
+        if (stop.isRequested()) {
+            result.stopped = true;
+            result.chosen = bestPoint(result.points);
+            return result;
+        }
+        const TuningPoint& point = points[static_cast<std::size_t>(i)];
+        if (callbacks.onPointStarted)
+            callbacks.onPointStarted(point, i, count);
+        progress(i + 1, "point " + std::to_string(i + 1) + " of " + std::to_string(count) + ": " +
+                            describePoint(point, base.method));
+        const TrainingConfig config = point.applyTo(tuning);
+        const Clock::time_point start = Clock::now();
+        NamedTensor matrix = solver.solve(config);
+        const TrainingResult run =
+            finish(config, data, rows, std::move(matrix), secondsSince(start));
+        TuningPointResult scored;
+        scored.point = point;
+        scored.index = i;
+        scored.count = count;
+        scored.validationAccuracy = run.state.history.back().validationAccuracy;
+        scored.seconds = run.state.history.back().seconds + run.state.history.back().evalSeconds;
+        scored.calibration = run.state.calibration;
+        scored.warnings = run.warnings;
+        result.points.push_back(scored);
+        if (callbacks.onPointFinished)
+            callbacks.onPointFinished(result.points.back());
+    }
+    result.chosen = bestPoint(result.points);
+    const TuningPointResult& chosen = result.points[static_cast<std::size_t>(result.chosen)];
+    TrainingConfig final = chosen.point.applyTo(base);
+    final.trainSplit = Split::Trainval;
+    if (callbacks.onRetrainStarted)
+        callbacks.onRetrainStarted(chosen);
+    progress(count + 1, "solving " + describePoint(chosen.point, base.method) + " on trainval");
+    result.final = trainClosedForm(final, data, stop, callbacks.onEpoch);
+    result.final.state.calibration = chosen.calibration;
+    result.retrained = true;
+    result.stopped = result.final.stopped;
+    if (!result.stopped && callbacks.onProgress)
+        callbacks.onProgress(1.0, "done");
+    return result;
+}
+
+} // namespace semrel

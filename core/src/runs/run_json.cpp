@@ -1,0 +1,254 @@
+// SPDX-FileCopyrightText: 2026 SemRel Studio developers
+// SPDX-License-Identifier: MIT
+#include "runs/run_json.h"
+
+#include <semrel/errors.h>
+#include <semrel/evaluation/evaluator.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace semrel {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kFormat = "semrel-run";
+constexpr int kVersion = 1;
+
+Json measured(double v)
+{
+    return std::isnan(v) ? Json(nullptr) : Json(v);
+}
+
+double measuredFrom(const Json& j, const char* field)
+{
+    const Json& v = j.at(field);
+    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+}
+
+Json configJson(const TrainingConfig& c)
+{
+    return {{"method", methodName(c.method)},
+            {"tau", c.tau},
+            {"lambda1", c.lambda1},
+            {"lambda2", c.lambda2},
+            {"candidates", c.candidates},
+            {"batch_size", c.batchSize},
+            {"epochs", c.epochs},
+            {"learning_rate", c.learningRate},
+            {"weight_decay", c.weightDecay},
+            {"seed", c.seed},
+            {"threads", c.threads},
+            {"encoder_hidden", c.network.encoderHidden},
+            {"decoder_hidden", c.network.decoderHidden},
+            {"train_split", splitName(c.trainSplit)},
+            {"evaluate_each_epoch", c.evaluateEachEpoch},
+            {"attribute_stats", attributeStatsName(c.attributeStats)},
+            {"tuning_splits", tuningSplitsName(c.tuningSplits)},
+            {"seen_holdout", c.seenHoldout},
+            {"eszsl_gamma", c.eszslGamma},
+            {"eszsl_lambda", c.eszslLambda},
+            {"sae_lambda", c.saeLambda},
+            {"sae_direction", saeDirectionName(c.saeDirection)}};
+}
+
+TrainingConfig configFrom(const Json& j)
+{
+    TrainingConfig c;
+    c.method = methodFromName(j.at("method").get<std::string>());
+    c.tau = j.at("tau").get<double>();
+    c.lambda1 = j.at("lambda1").get<double>();
+    c.lambda2 = j.at("lambda2").get<double>();
+    c.candidates = j.at("candidates").get<int>();
+    c.batchSize = j.at("batch_size").get<int>();
+    c.epochs = j.at("epochs").get<int>();
+    c.learningRate = j.at("learning_rate").get<double>();
+    c.weightDecay = j.at("weight_decay").get<double>();
+    c.seed = j.at("seed").get<std::uint64_t>();
+    c.threads = j.at("threads").get<int>();
+    c.network.encoderHidden = j.at("encoder_hidden").get<std::vector<int>>();
+    c.network.decoderHidden = j.at("decoder_hidden").get<std::vector<int>>();
+    const std::string split = j.at("train_split").get<std::string>();
+    c.trainSplit = split == "train" ? Split::Train : Split::Trainval;
+    c.evaluateEachEpoch = j.at("evaluate_each_epoch").get<bool>();
+    c.attributeStats = attributeStatsFromName(j.at("attribute_stats").get<std::string>());
+    c.tuningSplits = tuningSplitsFromName(j.at("tuning_splits").get<std::string>());
+    c.seenHoldout = j.at("seen_holdout").get<double>();
+    c.eszslGamma = j.at("eszsl_gamma").get<double>();
+    c.eszslLambda = j.at("eszsl_lambda").get<double>();
+    c.saeLambda = j.at("sae_lambda").get<double>();
+    c.saeDirection = saeDirectionFromName(j.at("sae_direction").get<std::string>());
+    validateConfig(c);
+    return c;
+}
+
+// One table of (name, member) pairs serves both directions, so they cannot drift apart.
+const std::vector<std::pair<const char*, double EpochReport::*>>& epochFields()
+{
+    static const std::vector<std::pair<const char*, double EpochReport::*>> fields = {
+        {"loss", &EpochReport::loss},
+        {"o1", &EpochReport::o1},
+        {"o2", &EpochReport::o2},
+        {"o3", &EpochReport::o3},
+        {"validation", &EpochReport::validationAccuracy},
+        {"zsl", &EpochReport::zslAccuracy},
+        {"gzsl_ts", &EpochReport::gzslUnseen},
+        {"gzsl_tr", &EpochReport::gzslSeen},
+        {"gzsl_h", &EpochReport::gzslH},
+        {"ausuc", &EpochReport::ausuc},
+        {"seconds", &EpochReport::seconds},
+        {"eval_seconds", &EpochReport::evalSeconds},
+    };
+    return fields;
+}
+
+Json classesJson(const std::vector<ClassResult>& classes)
+{
+    Json out = Json::array();
+    for (const ClassResult& c : classes)
+        out.push_back(
+            {{"class", c.className}, {"accuracy", measured(c.accuracy)}, {"samples", c.samples}});
+    return out;
+}
+
+std::vector<ClassResult> classesFrom(const Json& j)
+{
+    std::vector<ClassResult> out;
+    for (const Json& c : j)
+        out.push_back({c.at("class").get<std::string>(), measuredFrom(c, "accuracy"),
+                       c.at("samples").get<std::int64_t>()});
+    return out;
+}
+
+Json calibrationJson(const RunRecord& r)
+{
+    const Calibration& c = r.calibration;
+    return {{"gamma", measured(c.gamma)},
+            {"validation_ts", measured(c.validationUnseen)},
+            {"validation_tr", measured(c.validationSeen)},
+            {"validation_h", measured(c.validationHarmonic)},
+            {"validation_ausuc", measured(c.validationAusuc)},
+            {"test_ts", measured(r.calibrated.unseenAccuracy)},
+            {"test_tr", measured(r.calibrated.seenAccuracy)},
+            {"test_h", measured(r.calibrated.harmonic)}};
+}
+
+void calibrationFrom(const Json& j, RunRecord& r)
+{
+    r.calibration.gamma = measuredFrom(j, "gamma");
+    r.calibration.validationUnseen = measuredFrom(j, "validation_ts");
+    r.calibration.validationSeen = measuredFrom(j, "validation_tr");
+    r.calibration.validationHarmonic = measuredFrom(j, "validation_h");
+    r.calibration.validationAusuc = measuredFrom(j, "validation_ausuc");
+    r.calibrated = {r.calibration.gamma, measuredFrom(j, "test_ts"), measuredFrom(j, "test_tr"),
+                    measuredFrom(j, "test_h")};
+}
+
+Json historyJson(const std::vector<EpochReport>& history)
+{
+    Json out = Json::array();
+    for (const EpochReport& e : history) {
+        Json row = {{"epoch", e.epoch}};
+        for (const auto& [name, member] : epochFields())
+            row[name] = measured(e.*member);
+        out.push_back(row);
+    }
+    return out;
+}
+
+std::vector<EpochReport> historyFrom(const Json& j)
+{
+    std::vector<EpochReport> out;
+    for (const Json& row : j) {
+        EpochReport e;
+        e.epoch = row.at("epoch").get<int>();
+        for (const auto& [name, member] : epochFields())
+            e.*member = measuredFrom(row, name);
+        out.push_back(e);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string runToJson(const RunRecord& r)
+{
+    Json curve = Json::array();
+    for (const StackingPoint& p : r.seenUnseenCurve)
+        curve.push_back({p.gamma, p.unseenAccuracy, p.seenAccuracy});
+    const Json out = {
+        {"format", kFormat},
+        {"version", kVersion},
+        {"id", r.id},
+        {"kind", runKindName(r.kind)},
+        {"created", r.createdAt},
+        {"source", r.source},
+        {"dataset", r.dataset},
+        {"splits_hash", r.splitsHash},
+        {"config", configJson(r.config)},
+        {"epochs", r.epochs},
+        {"measures",
+         {{"validation", measured(r.validationAccuracy)},
+          {"zsl", measured(r.zslAccuracy)},
+          {"gzsl_ts", measured(r.gzslUnseen)},
+          {"gzsl_tr", measured(r.gzslSeen)},
+          {"gzsl_h", measured(r.gzslH)},
+          {"ausuc", measured(r.ausuc)}}},
+        {"calibration", calibrationJson(r)},
+        {"seconds", r.seconds},
+        {"model", r.modelPath},
+        {"history", historyJson(r.history)},
+        {"seen_unseen_curve", curve},
+        {"zsl_per_class", classesJson(r.zslPerClass)},
+        {"gzsl_per_class", classesJson(r.gzslPerClass)},
+    };
+    // NaN inside a curve point is not expected; dump() would write it as null anyway.
+    return out.dump(1) + "\n";
+}
+
+RunRecord runFromJson(const std::string& text)
+{
+    try {
+        const Json j = Json::parse(text);
+        if (!j.is_object() || j.value("format", std::string()) != kFormat)
+            throw Error("not a run record (no format \"semrel-run\")");
+        if (j.at("version").get<int>() > kVersion)
+            throw Error("run record version " + std::to_string(j.at("version").get<int>()) +
+                        " is newer than this program reads (" + std::to_string(kVersion) + ")");
+        RunRecord r;
+        r.id = j.at("id").get<std::string>();
+        r.kind = runKindFromName(j.at("kind").get<std::string>());
+        r.createdAt = j.at("created").get<std::string>();
+        r.source = j.at("source").get<std::string>();
+        r.dataset = j.at("dataset").get<std::string>();
+        r.splitsHash = j.at("splits_hash").get<std::string>();
+        r.config = configFrom(j.at("config"));
+        r.epochs = j.at("epochs").get<int>();
+        const Json& m = j.at("measures");
+        r.validationAccuracy = measuredFrom(m, "validation");
+        r.zslAccuracy = measuredFrom(m, "zsl");
+        r.gzslUnseen = measuredFrom(m, "gzsl_ts");
+        r.gzslSeen = measuredFrom(m, "gzsl_tr");
+        r.gzslH = measuredFrom(m, "gzsl_h");
+        r.ausuc = measuredFrom(m, "ausuc");
+        calibrationFrom(j.at("calibration"), r);
+        r.seconds = j.at("seconds").get<double>();
+        r.modelPath = j.at("model").get<std::string>();
+        r.history = historyFrom(j.at("history"));
+        for (const Json& p : j.at("seen_unseen_curve")) {
+            const double ts = p.at(1).get<double>(), tr = p.at(2).get<double>();
+            r.seenUnseenCurve.push_back({p.at(0).get<double>(), ts, tr, harmonicMean(ts, tr)});
+        }
+        r.zslPerClass = classesFrom(j.at("zsl_per_class"));
+        r.gzslPerClass = classesFrom(j.at("gzsl_per_class"));
+        return r;
+    } catch (const nlohmann::json::exception& e) {
+        // nlohmann's messages name the key ("key 'tau' not found") or the type it expected.
+        throw Error(std::string("not a valid run record: ") + e.what());
+    }
+}
+
+} // namespace semrel
