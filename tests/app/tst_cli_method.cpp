@@ -3,7 +3,7 @@
 // The method verbs of `semrel`, end to end on a small generated dataset. The verbs run in this
 // process (starting the program costs seconds of library loading per run); one test runs the
 // built program to check what main adds: the exit status and the message on stderr.
-#include "cli/commands.h"
+#include "cli_runner.h"
 
 #include <semrel/dataset/dataset_file.h>
 #include <semrel/errors.h>
@@ -42,12 +42,7 @@ private Q_SLOTS:
     void synthNamesClassesFromAFile();
 
 private:
-    struct Run
-    {
-        int status = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = semrel::test::CliRun;
     Run verb(const QStringList& arguments);
     Run program(const QStringList& arguments);
     QJsonObject jsonOf(const QStringList& arguments);
@@ -74,51 +69,7 @@ bool isFraction(const QJsonValue& v)
 // Runs a verb as main does, with stdout and stderr captured through temporary files.
 TestCliMethod::Run TestCliMethod::verb(const QStringList& arguments)
 {
-    CLI::App app{"semrel"};
-    app.require_subcommand(1);
-    semrel::cli::addInfoCommand(app);
-    semrel::cli::addSynthCommand(app);
-    semrel::cli::addTrainCommand(app);
-    semrel::cli::addTuneCommand(app);
-    semrel::cli::addEvalCommand(app);
-    semrel::cli::addRelateCommand(app);
-    std::vector<std::string> words{"semrel"};
-    for (const QString& a : arguments)
-        words.push_back(a.toStdString());
-    std::vector<const char*> argv;
-    for (const std::string& w : words)
-        argv.push_back(w.c_str());
-
-    QTemporaryFile out, err;
-    Run run;
-    if (!out.open() || !err.open())
-        return run;
-    std::fflush(stdout);
-    std::fflush(stderr);
-    const int savedOut = dup(STDOUT_FILENO);
-    const int savedErr = dup(STDERR_FILENO);
-    dup2(out.handle(), STDOUT_FILENO);
-    dup2(err.handle(), STDERR_FILENO);
-    try {
-        app.parse(static_cast<int>(argv.size()), argv.data());
-        run.status = 0;
-    } catch (const CLI::ParseError& e) {
-        run.status = app.exit(e);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "semrel: %s\n", e.what());
-        run.status = 1;
-    }
-    std::fflush(stdout);
-    std::fflush(stderr);
-    dup2(savedOut, STDOUT_FILENO);
-    dup2(savedErr, STDERR_FILENO);
-    close(savedOut);
-    close(savedErr);
-    out.seek(0);
-    err.seek(0);
-    run.out = out.readAll();
-    run.err = err.readAll();
-    return run;
+    return semrel::test::runVerb(arguments);
 }
 
 TestCliMethod::Run TestCliMethod::program(const QStringList& arguments)
