@@ -72,9 +72,10 @@ BatchTuples TupleMiner::draw(const std::vector<std::int32_t>& referenceClass, Sp
     t.positive.resize(batch);
     for (std::size_t b = 0; b < batch; ++b) {
         const auto r = static_cast<std::size_t>(referenceClass[b]);
-        t.positive[b] =
+        const std::int64_t sample =
             m_set.classStart[r] +
             static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(m_set.classCount[r])));
+        t.positive[b] = m_set.featureRow[static_cast<std::size_t>(sample)];
     }
     if (m_mineSimilar)
         drawSide(referenceClass, m_similar, rng, t.similarCandidates);
@@ -120,20 +121,21 @@ void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
     for (std::size_t first = 0; first < p; first += kGroup) {
         const std::size_t count = std::min(kGroup, p - first);
         for (std::size_t c = 0; c < count; ++c)
-            rowOf[c] = rows + candidates[b * p + first + c] * d;
+            rowOf[c] =
+                rows +
+                m_set.featureRow[static_cast<std::size_t>(candidates[b * p + first + c])] * d;
         dotProducts(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
         for (std::size_t c = first; c < first + count; ++c) {
-            const std::int64_t row = candidates[b * p + c];
+            const auto sample = static_cast<std::size_t>(candidates[b * p + c]);
             const float s = dots[c - first];
-            const double delta =
-                m_relations.delta(m_set.rowClass[static_cast<std::size_t>(row)], referenceClass);
+            const double delta = m_relations.delta(m_set.rowClass[sample], referenceClass);
             // Eq. 3 for a similar candidate; the second term of Eq. 2 for a dissimilar one.
             const double score =
                 similarSide ? std::max(0.0, tau - s) + std::max(0.0, s - delta) : (tau - delta) * s;
             scores[b * p + c] = static_cast<float>(score);
             if (c == 0 || scores[b * p + c] > best) {
                 best = scores[b * p + c];
-                chosen[b] = row;
+                chosen[b] = m_set.featureRow[sample];
                 deltas[b] = static_cast<float>(delta);
             }
         }

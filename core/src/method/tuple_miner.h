@@ -14,8 +14,10 @@
 
 namespace semrel {
 
-// The quadruplets of one batch (Sec. 3.3). Rows index TrainingSet::features; -1 where the
-// reference class has no class of that relation (the term is then masked out).
+// The quadruplets of one batch (Sec. 3.3). The chosen rows (positive, similar, dissimilar)
+// index TrainingSet::features (a sample's TrainingSet::featureRow); -1 where the reference class
+// has no class of that relation (the term is then masked out). The candidates are samples of the
+// TrainingSet.
 struct BatchTuples
 {
     std::vector<std::int64_t> positive;   // [B] x_i: a random row of class r
