@@ -97,6 +97,29 @@ std::string tauText(double tau)
     return text.str();
 }
 
+struct RelationsFound
+{
+    bool similar = false;
+    bool dissimilar = false;
+};
+
+// Whether some class of `classes` is similar, and some dissimilar, to r: the scan stops once
+// both are found, and reads δ's row r (δ is symmetric), so C classes cost O(C) in the common
+// case instead of C² lists.
+RelationsFound relationsAmong(const SemanticRelations& relations, std::int32_t r,
+                              const std::vector<std::int32_t>& classes)
+{
+    RelationsFound found;
+    for (std::int32_t m : classes) {
+        const Relation relation = relations.relation(r, m);
+        found.similar = found.similar || relation == Relation::Similar;
+        found.dissimilar = found.dissimilar || relation == Relation::Dissimilar;
+        if (found.similar && found.dissimilar)
+            break;
+    }
+    return found;
+}
+
 // Whether a training row is also read raw after setup: by the epoch's evaluation, calibration or
 // a later evaluation of the test splits (xlsa17's AWA2 lists test_seen samples in train).
 bool sharesRows(const Dataset& data, const TrainingRows& rows)
@@ -138,10 +161,11 @@ TrainingSetup makeSetup(const Dataset& data, Dataset* inPlace, const TrainingCon
         return s;
     for (std::int32_t r : s.set.classes) {
         const std::string& name = data.classNames[static_cast<std::size_t>(r)];
-        if (effectiveLambda1(config) > 0.0 && s.relations->similarTo(r, s.set.classes).empty())
+        const RelationsFound found = relationsAmong(*s.relations, r, s.set.classes);
+        if (effectiveLambda1(config) > 0.0 && !found.similar)
             s.warnings.push_back("class '" + name + "' has no similar training class at tau = " +
                                  tauText(tau) + ": its O2 term is left out");
-        if (s.relations->dissimilarTo(r, s.set.classes).empty())
+        if (!found.dissimilar)
             s.warnings.push_back("class '" + name + "' has no dissimilar training class at tau = " +
                                  tauText(tau) + ": the second term of its O1 is left out");
     }
