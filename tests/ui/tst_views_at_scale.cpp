@@ -39,6 +39,13 @@ struct Scale
 // The window's default size.
 constexpr QSize kViewSize(1270, 700);
 
+bool showAtDefaultSize(QWidget& view)
+{
+    view.resize(kViewSize);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 QString nameOf(const Dataset& data, std::int32_t c)
 {
     return QString::fromStdString(data.classNames[static_cast<std::size_t>(c)]);
@@ -67,9 +74,7 @@ private Q_SLOTS:
         QFETCH(int, classes);
         const Scale& s = m_scales.at(classes);
         TrainingPanel panel;
-        panel.resize(kViewSize);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(showAtDefaultSize(panel));
         panel.setDataset(s.data);
         // The opened model's history shows as an earlier run, its best epoch marked.
         ModelState opened = *s.state;
@@ -99,9 +104,7 @@ private Q_SLOTS:
         QFETCH(int, classes);
         const Scale& s = m_scales.at(classes);
         PredictionsView view;
-        view.resize(kViewSize);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showAtDefaultSize(view));
         QSignalSpy zslShown(&view, &PredictionsView::zslReady);
         QSignalSpy ready(&view, &PredictionsView::evaluationReady);
         int barsAtZsl = -1;
@@ -136,9 +139,7 @@ private Q_SLOTS:
         QFETCH(int, classes);
         const Scale& s = m_scales.at(classes);
         QueryView view;
-        view.resize(kViewSize);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showAtDefaultSize(view));
         view.setModelAndDataset(s.model, s.data);
         view.setTopK(0);
         const qint64 sample = s.data->split(Split::TestUnseen)[5];

@@ -29,19 +29,12 @@ ModelState untrainedModelState(const Dataset& data)
     state.config.network.encoderHidden = {32};
     state.config.network.decoderHidden = {32};
     state.config.seed = 17;
-    state.featureDim = data.featureDim();
-    state.embeddingDim = data.embeddingDim();
+    describeDataset(state, data);
     state.featureNormalizer = Normalizer::fit(data.features, data.split(Split::Trainval));
     std::vector<std::int64_t> seen;
     for (const std::int32_t c : data.seenClasses())
         seen.push_back(c);
     state.embeddingNormalizer = Normalizer::fit(data.classEmbeddings, seen);
-    state.classNames = data.classNames;
-    state.classEmbeddings = data.classEmbeddings;
-    state.seenClasses = data.seenClasses();
-    state.unseenClasses = data.unseenClasses();
-    state.datasetName = data.name;
-    state.splitsHash = hashOfSplits(data);
     const RelationNetwork network(data.embeddingDim(), data.featureDim(), state.config.network,
                                   /*withDecoder=*/true, state.config.seed);
     state.parameters = network->exportParameters();
