@@ -37,8 +37,12 @@ class TupleMiner
 public:
     // Only the training set's classes are drawn from. A side that the objective does not use
     // (O2 with λ1 = 0, or B1) is not mined: pass mineSimilar / mineDissimilar = false.
+    // bf16Scores: score the candidates on a bfloat16 copy of the set's features (half the bytes
+    // read, a copy of half their size kept) and recompute the winner's score in float
+    // (TrainingConfig::bf16Mining); the choice may then differ where two candidates score within
+    // bfloat16's rounding of each other.
     TupleMiner(const TrainingSet& set, const SemanticRelations& relations, int candidates,
-               bool mineSimilar, bool mineDissimilar);
+               bool mineSimilar, bool mineDissimilar, bool bf16Scores = false);
 
     bool hasSimilar(std::int32_t c) const { return !m_similar[c].classes.empty(); }
     bool hasDissimilar(std::int32_t c) const { return !m_dissimilar[c].classes.empty(); }
@@ -73,6 +77,8 @@ private:
     std::int64_t draw(const Pool& pool, SplitMix& rng) const;
     void drawSide(const std::vector<std::int32_t>& referenceClass, const std::vector<Pool>& pools,
                   SplitMix& rng, std::vector<std::int64_t>& candidates) const;
+    void candidateDots(const float* unitMapped, const std::int64_t* rows, std::size_t count,
+                       float* dots) const;
     void chooseSide(std::size_t sample, const float* unitMapped,
                     const std::vector<std::int64_t>& candidates, bool similarSide,
                     std::vector<float>& scores, std::vector<std::int64_t>& chosen,
@@ -83,8 +89,9 @@ private:
     int m_candidates;
     bool m_mineSimilar;
     bool m_mineDissimilar;
-    std::vector<Pool> m_similar;    // [C]
-    std::vector<Pool> m_dissimilar; // [C]
+    std::vector<Pool> m_similar;           // [C]
+    std::vector<Pool> m_dissimilar;        // [C]
+    std::vector<std::uint16_t> m_bf16Rows; // [N, d] the features in bfloat16; empty when exact
 };
 
 } // namespace semrel
