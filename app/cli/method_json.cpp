@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "method_json.h"
 
+#include <semrel/reports/config_json.h>
+
 #include <cmath>
 
 namespace semrel::cli {
@@ -33,31 +35,12 @@ nlohmann::json namesOf(const std::vector<std::string>& names,
 
 nlohmann::json toJson(const TrainingConfig& c)
 {
-    return {
-        {"method", methodName(c.method)},
-        {"tau", c.tau},
-        {"lambda1", c.lambda1},
-        {"lambda2", c.lambda2},
-        {"effective_tau", effectiveTau(c)},
-        {"effective_lambda1", effectiveLambda1(c)},
-        {"effective_lambda2", effectiveLambda2(c)},
-        {"candidates", c.candidates},
-        {"batch_size", c.batchSize},
-        {"epochs", c.epochs},
-        {"learning_rate", c.learningRate},
-        {"weight_decay", c.weightDecay},
-        {"seed", c.seed},
-        {"encoder_hidden", c.network.encoderHidden},
-        {"decoder_hidden", c.network.decoderHidden},
-        {"train_split", splitName(c.trainSplit)},
-        {"attribute_stats", attributeStatsName(c.attributeStats)},
-        {"tuning_splits", tuningSplitsName(c.tuningSplits)},
-        {"seen_holdout", c.seenHoldout},
-        {"eszsl_gamma", c.eszslGamma},
-        {"eszsl_lambda", c.eszslLambda},
-        {"sae_lambda", c.saeLambda},
-        {"sae_direction", saeDirectionName(c.saeDirection)},
-    };
+    nlohmann::json out =
+        nlohmann::json::parse(configJsonText(c, ConfigJsonScope::SettingsAndSplit));
+    out["effective_tau"] = effectiveTau(c);
+    out["effective_lambda1"] = effectiveLambda1(c);
+    out["effective_lambda2"] = effectiveLambda2(c);
+    return out;
 }
 
 nlohmann::json toJson(const Calibration& c)

@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "reproduction/journal.h"
 
+#include "reports/config_json.h"
 #include "reports/csv_text.h"
 
 #include <semrel/errors.h>
 
-#include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -21,91 +20,31 @@ using Json = nlohmann::json;
 
 constexpr const char* kFormat = "semrel-reproduction-journal";
 
-Json measured(double v)
-{
-    return std::isnan(v) ? Json(nullptr) : Json(v);
-}
-
-double measuredFrom(const Json& j, const char* field)
-{
-    const Json& v = j.at(field);
-    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
-}
-
-Json configJson(const TrainingConfig& c)
-{
-    return {{"method", methodName(c.method)},
-            {"tau", c.tau},
-            {"lambda1", c.lambda1},
-            {"lambda2", c.lambda2},
-            {"attribute_stats", attributeStatsName(c.attributeStats)},
-            {"eszsl_gamma", c.eszslGamma},
-            {"eszsl_lambda", c.eszslLambda},
-            {"sae_lambda", c.saeLambda},
-            {"sae_direction", saeDirectionName(c.saeDirection)},
-            {"candidates", c.candidates},
-            {"batch_size", c.batchSize},
-            {"epochs", c.epochs},
-            {"learning_rate", c.learningRate},
-            {"weight_decay", c.weightDecay},
-            {"seed", c.seed},
-            {"encoder_hidden", c.network.encoderHidden},
-            {"decoder_hidden", c.network.decoderHidden},
-            {"tuning_splits", tuningSplitsName(c.tuningSplits)},
-            {"seen_holdout", c.seenHoldout}};
-}
-
-TrainingConfig configFrom(const Json& j)
-{
-    TrainingConfig c;
-    c.method = methodFromName(j.at("method").get<std::string>());
-    c.tau = j.at("tau").get<double>();
-    c.lambda1 = j.at("lambda1").get<double>();
-    c.lambda2 = j.at("lambda2").get<double>();
-    c.attributeStats = attributeStatsFromName(j.at("attribute_stats").get<std::string>());
-    c.eszslGamma = j.at("eszsl_gamma").get<double>();
-    c.eszslLambda = j.at("eszsl_lambda").get<double>();
-    c.saeLambda = j.at("sae_lambda").get<double>();
-    c.saeDirection = saeDirectionFromName(j.at("sae_direction").get<std::string>());
-    c.candidates = j.at("candidates").get<int>();
-    c.batchSize = j.at("batch_size").get<int>();
-    c.epochs = j.at("epochs").get<int>();
-    c.learningRate = j.at("learning_rate").get<double>();
-    c.weightDecay = j.at("weight_decay").get<double>();
-    c.seed = j.at("seed").get<std::uint64_t>();
-    c.network.encoderHidden = j.at("encoder_hidden").get<std::vector<int>>();
-    c.network.decoderHidden = j.at("decoder_hidden").get<std::vector<int>>();
-    c.tuningSplits = tuningSplitsFromName(j.at("tuning_splits").get<std::string>());
-    c.seenHoldout = j.at("seen_holdout").get<double>();
-    validateConfig(c);
-    return c;
-}
-
 Json entryJson(const ReproductionEntry& e)
 {
     return {{"kind", e.kind == ReproductionEntry::Kind::Tuning ? "tuning" : "run"},
             {"dataset", e.dataset},
             {"variant", e.variant},
             {"seed", e.seed},
-            {"config", configJson(e.config)},
+            {"config", configJson(e.config, ConfigJsonScope::Settings)},
             {"splits_hash", e.splitsHash},
             {"finished", e.finishedAt},
             {"seconds", e.seconds},
-            {"validation", measured(e.validationAccuracy)},
+            {"validation", measuredJson(e.validationAccuracy)},
             {"grid_points", e.gridPoints},
-            {"gamma", measured(e.calibration.gamma)},
-            {"validation_ts", measured(e.calibration.validationUnseen)},
-            {"validation_tr", measured(e.calibration.validationSeen)},
-            {"validation_h", measured(e.calibration.validationHarmonic)},
-            {"validation_ausuc", measured(e.calibration.validationAusuc)},
-            {"zsl", measured(e.zsl)},
-            {"ts", measured(e.ts)},
-            {"tr", measured(e.tr)},
-            {"h", measured(e.h)},
-            {"ausuc", measured(e.ausuc)},
-            {"calibrated_ts", measured(e.calibratedTs)},
-            {"calibrated_tr", measured(e.calibratedTr)},
-            {"calibrated_h", measured(e.calibratedH)}};
+            {"gamma", measuredJson(e.calibration.gamma)},
+            {"validation_ts", measuredJson(e.calibration.validationUnseen)},
+            {"validation_tr", measuredJson(e.calibration.validationSeen)},
+            {"validation_h", measuredJson(e.calibration.validationHarmonic)},
+            {"validation_ausuc", measuredJson(e.calibration.validationAusuc)},
+            {"zsl", measuredJson(e.zsl)},
+            {"ts", measuredJson(e.ts)},
+            {"tr", measuredJson(e.tr)},
+            {"h", measuredJson(e.h)},
+            {"ausuc", measuredJson(e.ausuc)},
+            {"calibrated_ts", measuredJson(e.calibratedTs)},
+            {"calibrated_tr", measuredJson(e.calibratedTr)},
+            {"calibrated_h", measuredJson(e.calibratedH)}};
 }
 
 ReproductionEntry entryFrom(const Json& j)
@@ -118,7 +57,7 @@ ReproductionEntry entryFrom(const Json& j)
     e.dataset = j.at("dataset").get<std::string>();
     e.variant = j.at("variant").get<std::string>();
     e.seed = j.at("seed").get<std::uint64_t>();
-    e.config = configFrom(j.at("config"));
+    e.config = configFromJson(j.at("config"), ConfigJsonScope::Settings);
     e.splitsHash = j.at("splits_hash").get<std::string>();
     e.finishedAt = j.at("finished").get<std::string>();
     e.seconds = j.at("seconds").get<double>();

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "runs/run_json.h"
 
+#include "reports/config_json.h"
+
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 
-#include <cmath>
-#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace semrel {
@@ -17,73 +17,6 @@ using Json = nlohmann::json;
 
 constexpr const char* kFormat = "semrel-run";
 constexpr int kVersion = 1;
-
-Json measured(double v)
-{
-    return std::isnan(v) ? Json(nullptr) : Json(v);
-}
-
-double measuredFrom(const Json& j, const char* field)
-{
-    const Json& v = j.at(field);
-    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
-}
-
-Json configJson(const TrainingConfig& c)
-{
-    return {{"method", methodName(c.method)},
-            {"tau", c.tau},
-            {"lambda1", c.lambda1},
-            {"lambda2", c.lambda2},
-            {"candidates", c.candidates},
-            {"batch_size", c.batchSize},
-            {"epochs", c.epochs},
-            {"learning_rate", c.learningRate},
-            {"weight_decay", c.weightDecay},
-            {"seed", c.seed},
-            {"threads", c.threads},
-            {"encoder_hidden", c.network.encoderHidden},
-            {"decoder_hidden", c.network.decoderHidden},
-            {"train_split", splitName(c.trainSplit)},
-            {"evaluate_each_epoch", c.evaluateEachEpoch},
-            {"attribute_stats", attributeStatsName(c.attributeStats)},
-            {"tuning_splits", tuningSplitsName(c.tuningSplits)},
-            {"seen_holdout", c.seenHoldout},
-            {"eszsl_gamma", c.eszslGamma},
-            {"eszsl_lambda", c.eszslLambda},
-            {"sae_lambda", c.saeLambda},
-            {"sae_direction", saeDirectionName(c.saeDirection)}};
-}
-
-TrainingConfig configFrom(const Json& j)
-{
-    TrainingConfig c;
-    c.method = methodFromName(j.at("method").get<std::string>());
-    c.tau = j.at("tau").get<double>();
-    c.lambda1 = j.at("lambda1").get<double>();
-    c.lambda2 = j.at("lambda2").get<double>();
-    c.candidates = j.at("candidates").get<int>();
-    c.batchSize = j.at("batch_size").get<int>();
-    c.epochs = j.at("epochs").get<int>();
-    c.learningRate = j.at("learning_rate").get<double>();
-    c.weightDecay = j.at("weight_decay").get<double>();
-    c.seed = j.at("seed").get<std::uint64_t>();
-    c.threads = j.at("threads").get<int>();
-    c.network.encoderHidden = j.at("encoder_hidden").get<std::vector<int>>();
-    c.network.decoderHidden = j.at("decoder_hidden").get<std::vector<int>>();
-    const std::string split = j.at("train_split").get<std::string>();
-    c.trainSplit = split == "train" ? Split::Train : Split::Trainval;
-    c.evaluateEachEpoch = j.at("evaluate_each_epoch").get<bool>();
-    c.attributeStats = attributeStatsFromName(j.at("attribute_stats").get<std::string>());
-    c.tuningSplits = tuningSplitsFromName(j.at("tuning_splits").get<std::string>());
-    c.seenHoldout = j.at("seen_holdout").get<double>();
-    c.eszslGamma = j.at("eszsl_gamma").get<double>();
-    c.eszslLambda = j.at("eszsl_lambda").get<double>();
-    c.saeLambda = j.at("sae_lambda").get<double>();
-    c.saeDirection = saeDirectionFromName(j.at("sae_direction").get<std::string>());
-    validateConfig(c);
-    return c;
-}
 
 // One table of (name, member) pairs serves both directions, so they cannot drift apart.
 const std::vector<std::pair<const char*, double EpochReport::*>>& epochFields()
@@ -109,8 +42,9 @@ Json classesJson(const std::vector<ClassResult>& classes)
 {
     Json out = Json::array();
     for (const ClassResult& c : classes)
-        out.push_back(
-            {{"class", c.className}, {"accuracy", measured(c.accuracy)}, {"samples", c.samples}});
+        out.push_back({{"class", c.className},
+                       {"accuracy", measuredJson(c.accuracy)},
+                       {"samples", c.samples}});
     return out;
 }
 
@@ -126,14 +60,14 @@ std::vector<ClassResult> classesFrom(const Json& j)
 Json calibrationJson(const RunRecord& r)
 {
     const Calibration& c = r.calibration;
-    return {{"gamma", measured(c.gamma)},
-            {"validation_ts", measured(c.validationUnseen)},
-            {"validation_tr", measured(c.validationSeen)},
-            {"validation_h", measured(c.validationHarmonic)},
-            {"validation_ausuc", measured(c.validationAusuc)},
-            {"test_ts", measured(r.calibrated.unseenAccuracy)},
-            {"test_tr", measured(r.calibrated.seenAccuracy)},
-            {"test_h", measured(r.calibrated.harmonic)}};
+    return {{"gamma", measuredJson(c.gamma)},
+            {"validation_ts", measuredJson(c.validationUnseen)},
+            {"validation_tr", measuredJson(c.validationSeen)},
+            {"validation_h", measuredJson(c.validationHarmonic)},
+            {"validation_ausuc", measuredJson(c.validationAusuc)},
+            {"test_ts", measuredJson(r.calibrated.unseenAccuracy)},
+            {"test_tr", measuredJson(r.calibrated.seenAccuracy)},
+            {"test_h", measuredJson(r.calibrated.harmonic)}};
 }
 
 void calibrationFrom(const Json& j, RunRecord& r)
@@ -153,7 +87,7 @@ Json historyJson(const std::vector<EpochReport>& history)
     for (const EpochReport& e : history) {
         Json row = {{"epoch", e.epoch}};
         for (const auto& [name, member] : epochFields())
-            row[name] = measured(e.*member);
+            row[name] = measuredJson(e.*member);
         out.push_back(row);
     }
     return out;
@@ -188,15 +122,15 @@ std::string runToJson(const RunRecord& r)
         {"source", r.source},
         {"dataset", r.dataset},
         {"splits_hash", r.splitsHash},
-        {"config", configJson(r.config)},
+        {"config", configJson(r.config, ConfigJsonScope::Run)},
         {"epochs", r.epochs},
         {"measures",
-         {{"validation", measured(r.validationAccuracy)},
-          {"zsl", measured(r.zslAccuracy)},
-          {"gzsl_ts", measured(r.gzslUnseen)},
-          {"gzsl_tr", measured(r.gzslSeen)},
-          {"gzsl_h", measured(r.gzslH)},
-          {"ausuc", measured(r.ausuc)}}},
+         {{"validation", measuredJson(r.validationAccuracy)},
+          {"zsl", measuredJson(r.zslAccuracy)},
+          {"gzsl_ts", measuredJson(r.gzslUnseen)},
+          {"gzsl_tr", measuredJson(r.gzslSeen)},
+          {"gzsl_h", measuredJson(r.gzslH)},
+          {"ausuc", measuredJson(r.ausuc)}}},
         {"calibration", calibrationJson(r)},
         {"seconds", r.seconds},
         {"model", r.modelPath},
@@ -225,7 +159,7 @@ RunRecord runFromJson(const std::string& text)
         r.source = j.at("source").get<std::string>();
         r.dataset = j.at("dataset").get<std::string>();
         r.splitsHash = j.at("splits_hash").get<std::string>();
-        r.config = configFrom(j.at("config"));
+        r.config = configFromJson(j.at("config"), ConfigJsonScope::Run);
         r.epochs = j.at("epochs").get<int>();
         const Json& m = j.at("measures");
         r.validationAccuracy = measuredFrom(m, "validation");
