@@ -73,11 +73,16 @@ int main(int argc, char** argv)
         QStringLiteral("sample"),
         QStringLiteral("The dataset sample the Query and Embedding views show."),
         QStringLiteral("N"));
+    const QCommandLineOption setting(
+        QStringLiteral("setting"),
+        QStringLiteral("The Predictions view's setting: zsl (unseen test samples among unseen "
+                       "classes) or gzsl (all test samples among all classes)."),
+        QStringLiteral("SETTING"));
     parser.addPositionalArgument(QStringLiteral("FILE2"),
                                  QStringLiteral("A second file: MODEL.h5 DATA.h5 explores a model "
                                                 "on a dataset."),
                                  QStringLiteral("[FILE2]"));
-    parser.addOptions({screenshot, trainEpochs, view, settings, sample});
+    parser.addOptions({screenshot, trainEpochs, view, settings, sample, setting});
     parser.process(*app); // exits after --help or --version
 
     semrel::ui::StartupOptions options;
@@ -119,6 +124,16 @@ int main(int argc, char** argv)
             return 2;
         }
         options.view = it.value();
+    }
+
+    if (parser.isSet(setting)) {
+        const QString value = parser.value(setting).toLower();
+        if (value != QLatin1String("zsl") && value != QLatin1String("gzsl")) {
+            std::fprintf(stderr, "semrel-studio: --setting is zsl or gzsl\n");
+            return 2;
+        }
+        options.setting =
+            value == QLatin1String("gzsl") ? semrel::ui::Setting::Gzsl : semrel::ui::Setting::Zsl;
     }
 
     auto appSettings = parser.isSet(settings)

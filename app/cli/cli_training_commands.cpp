@@ -327,7 +327,8 @@ void addTrainCommand(CLI::App& app)
             validateConfig(o->config); // the numbers now; the network's shape once data is read
         else if (cmd->count("--threads") > 0)
             validateThreadCount(o->config.threads);
-        const Dataset data = loadDatasetWithProgress(o->data, o->json);
+        // Trained on in place: after training, only the test rows are evaluated on it.
+        Dataset data = loadDatasetWithProgress(o->data, o->json);
         TrainingResult result;
         if (!resume->empty()) {
             const ModelState checkpoint = readModelFile(*resume);

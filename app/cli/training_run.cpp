@@ -113,7 +113,7 @@ void printComputeSummary(int threads)
     std::fprintf(stderr, "%s\n", computeSummary().c_str());
 }
 
-TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
+TrainingResult runTraining(const TrainingConfig& config, Dataset& data,
                            const ModelState* checkpoint, Chatter chatter)
 {
     TrainingChatter chat(config.epochs, chatter);
@@ -126,9 +126,9 @@ TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
     InterruptGuard guard(stop);
     Trainer trainer(config);
     TrainingResult result =
-        checkpoint
-            ? trainer.resume(data, *checkpoint, stop, chat.epochCallback(), chat.batchCallback())
-            : trainer.run(data, stop, chat.epochCallback(), chat.batchCallback());
+        checkpoint ? trainer.resumeInPlace(data, *checkpoint, stop, chat.epochCallback(),
+                                           chat.batchCallback())
+                   : trainer.runInPlace(data, stop, chat.epochCallback(), chat.batchCallback());
     chat.endBar();
     for (const std::string& warning : result.warnings)
         std::fprintf(stderr, "warning: %s\n", printable(warning).c_str());

@@ -58,8 +58,9 @@ private:
 
 // Runs the trainer (or resumes `checkpoint` when it is not null) with a progress bar and a line
 // per epoch on stderr. Ctrl-C asks the trainer to stop after the current batch; the result then
-// says `stopped` and holds the completed epochs.
-TrainingResult runTraining(const TrainingConfig& config, const Dataset& data,
+// says `stopped` and holds the completed epochs. The training rows of `data` are normalised in
+// place (Trainer::runInPlace): afterwards only its other rows hold raw features.
+TrainingResult runTraining(const TrainingConfig& config, Dataset& data,
                            const ModelState* checkpoint, Chatter chatter);
 
 // With Chatter::Full: the threads the run will use, on stderr.

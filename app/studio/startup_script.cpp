@@ -4,6 +4,7 @@
 
 #include "embedding/embedding_view.h"
 #include "jobs/background_job.h"
+#include "predictions/predictions_view.h"
 #include "query/query_view.h"
 #include "training/training_charts.h"
 #include "training/training_form.h"
@@ -106,6 +107,8 @@ void StartupScript::showAskedView()
         m_window.queryView()->showSample(m_options.sample);
         m_window.embeddingView()->selectSample(m_options.sample);
     }
+    if (m_options.setting)
+        m_window.predictionsView()->setSetting(*m_options.setting);
     // Opening a model switches to the Training view; the view asked for wins.
     if (m_options.view)
         m_window.showView(*m_options.view);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "main_window.h"
+#include "predictions/prediction_table_model.h"
 
 #include <QObject>
 #include <QString>
@@ -21,6 +22,7 @@ struct StartupOptions
     std::optional<MainWindow::View> view; // the view to show (and grab)
     QString secondFile;                   // opened after `file`: `semrel-studio MODEL.h5 DATA.h5`
     qint64 sample = -1;                   // >= 0: the sample the Query and Embedding views show
+    std::optional<Setting> setting;       // the Predictions view's setting (ZSL or GZSL)
 };
 
 // Drives the window through the launch options: open, maybe train, maybe grab a screenshot.

@@ -71,7 +71,7 @@ class BackgroundJob : public QObject
 public:
     explicit BackgroundJob(QObject* parent = nullptr);
     // Asks the current run to stop and waits for every run of this job to end: long work must
-    // check its stop flag (evaluation, which cannot, takes well under a second).
+    // check its stop flag (evaluation does between blocks of rows).
     ~BackgroundJob() override;
 
     // Starts `work` and returns at once; the current run, if any, is superseded.

@@ -4,12 +4,8 @@
 
 #include "zoom/axis_labels.h"
 
-#include <QHelpEvent>
 #include <QKeyEvent>
-#include <QMouseEvent>
 #include <QScrollBar>
-#include <QToolTip>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -20,11 +16,9 @@ namespace semrel::ui {
 namespace {
 
 constexpr double kSingleBarPixels = 2.0; // narrower bars are drawn per bin
-constexpr double kDragThreshold = 4.0;
-constexpr double kClickZoom = 4.0;
-constexpr int kScrollUnits = 100;   // scroll bar steps per bar: smooth at any zoom
-constexpr int kNameSample = 400;    // names measured to size the room under the bars
-constexpr double kNameShare = 0.35; // of the height, at most, for the names under the bars
+constexpr int kScrollUnits = 100;        // scroll bar steps per bar: smooth at any zoom
+constexpr int kNameSample = 400;         // names measured to size the room under the bars
+constexpr double kNameShare = 0.35;      // of the height, at most, for the names under the bars
 
 } // namespace
 
@@ -32,7 +26,7 @@ const QColor ClassAccuracyChart::kUnseenColor(0xe0, 0x7b, 0x1f);
 const QColor ClassAccuracyChart::kSeenColor(0x42, 0x6e, 0xb4);
 
 ClassAccuracyChart::ClassAccuracyChart(QWidget* parent)
-    : QWidget(parent), m_scroll(new QScrollBar(Qt::Horizontal, this))
+    : ZoomPanWidget(parent), m_scroll(new QScrollBar(Qt::Horizontal, this))
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -70,6 +64,12 @@ void ClassAccuracyChart::setBars(std::shared_ptr<const std::vector<ClassBar>> ba
         m_axis.setLength(barCount());
     layoutAxis();
     viewChanged();
+}
+
+void ClassAccuracyChart::setTitle(const QString& title)
+{
+    m_title = title;
+    update();
 }
 
 int ClassAccuracyChart::barCount() const
@@ -242,74 +242,27 @@ void ClassAccuracyChart::showBar(int position)
     viewChanged();
 }
 
-bool ClassAccuracyChart::event(QEvent* event)
+void ClassAccuracyChart::zoomAt(double factor, QPointF at)
 {
-    if (event->type() != QEvent::ToolTip)
-        return QWidget::event(event);
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(help->globalPos(), text, this);
-    return true;
-}
-
-void ClassAccuracyChart::wheelEvent(QWheelEvent* event)
-{
-    const QPoint delta = event->angleDelta();
-    if (delta.y() != 0)
-        m_axis.zoom(std::pow(2.0, delta.y() / 480.0), event->position().x() - plotRect().left());
-    if (delta.x() != 0)
-        m_axis.pan(-delta.x() / 2.0);
+    m_axis.zoom(factor, at.x() - plotRect().left());
     viewChanged();
-    event->accept();
 }
 
-void ClassAccuracyChart::mousePressEvent(QMouseEvent* event)
+void ClassAccuracyChart::panBy(QPointF pixels)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_pressed = true;
-        m_dragging = false;
-        m_pressPoint = m_lastDragPoint = event->position();
-    }
-    QWidget::mousePressEvent(event);
+    m_axis.pan(pixels.x());
+    viewChanged();
 }
 
-void ClassAccuracyChart::mouseMoveEvent(QMouseEvent* event)
+void ClassAccuracyChart::clickAt(QPointF at)
 {
-    if (m_pressed) {
-        const QPointF point = event->position();
-        if (!m_dragging && (point - m_pressPoint).manhattanLength() > kDragThreshold) {
-            m_dragging = true;
-            setCursor(Qt::ClosedHandCursor);
-        }
-        if (m_dragging) {
-            m_axis.pan(m_lastDragPoint.x() - point.x());
-            m_lastDragPoint = point;
-            viewChanged();
-        }
-    }
-    QWidget::mouseMoveEvent(event);
-}
-
-void ClassAccuracyChart::mouseReleaseEvent(QMouseEvent* event)
-{
-    if (event->button() == Qt::LeftButton && m_pressed) {
-        const bool click = !m_dragging;
-        m_pressed = m_dragging = false;
-        unsetCursor();
-        const int position = barAt(event->position());
-        if (click && position >= 0) {
-            if (drawsSingleBars()) {
-                Q_EMIT classClicked(barClass(position));
-            } else {
-                m_axis.zoom(kClickZoom, event->position().x() - plotRect().left());
-                viewChanged();
-            }
-        }
-    }
-    QWidget::mouseReleaseEvent(event);
+    const int position = barAt(at);
+    if (position < 0)
+        return;
+    if (drawsSingleBars())
+        Q_EMIT classClicked(barClass(position));
+    else
+        zoomAt(kClickZoom, at);
 }
 
 void ClassAccuracyChart::keyPressEvent(QKeyEvent* event)

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "zoom/zoom_axis.h"
+#include "zoom/zoom_pan_widget.h"
 
 #include <semrel/exploration/class_accuracy_bars.h>
 
 #include <QStringList>
-#include <QWidget>
 
 #include <memory>
 #include <vector>
@@ -23,7 +23,7 @@ namespace semrel::ui {
 // least a pixel, each the mean of its classes with their range (barBins(), core), so that 20,000
 // classes read as a curve instead of hairlines. Clicking a bar asks for its class's samples; a
 // click where bars are too thin zooms in there.
-class ClassAccuracyChart : public QWidget
+class ClassAccuracyChart : public ZoomPanWidget
 {
     Q_OBJECT
 
@@ -44,6 +44,8 @@ public:
     // Percent shown at bar position i (NaN for a class without samples); its class; -1 outside.
     double barValue(int position) const;
     int barClass(int position) const;
+    // A new title over the same bars (a progress line while there are none).
+    void setTitle(const QString& title);
     QString title() const { return m_title; }
 
     const ZoomAxis& axis() const { return m_axis; }
@@ -51,7 +53,7 @@ public:
     QPoint barCenter(int position) const;
     // The bar position under a widget point, -1 for none.
     int barAt(QPointF point) const;
-    QString toolTipAt(QPointF point) const;
+    QString toolTipAt(QPointF point) const override;
     // The bar positions whose class names are drawn now.
     std::vector<std::int64_t> labelledBars() const;
     // Whether bars are drawn one by one (else per bin of several).
@@ -69,14 +71,13 @@ Q_SIGNALS:
     void classClicked(int classIndex);
 
 protected:
-    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void zoomAt(double factor, QPointF at) override;
+    void panBy(QPointF pixels) override;
+    // On a single bar: classClicked(); on a bin of bars: zooms in there.
+    void clickAt(QPointF at) override;
 
 private:
     const ClassBar* barAtPosition(int position) const;
@@ -100,11 +101,6 @@ private:
     int m_nameHeight = 0; // room under the bars for their (rotated) names
     QScrollBar* m_scroll;
     bool m_syncingScroll = false;
-
-    QPointF m_pressPoint;
-    QPointF m_lastDragPoint;
-    bool m_pressed = false;
-    bool m_dragging = false;
 };
 
 } // namespace semrel::ui

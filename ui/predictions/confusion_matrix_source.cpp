@@ -73,6 +73,9 @@ QString ConfusionMatrixSource::describe(const MatrixBins& bins, std::int64_t row
         const std::int32_t t = classAt(bins.rows.binBegin(rowBin));
         const std::int32_t p = classAt(bins.columns.binBegin(columnBin));
         const std::int64_t n = m_counts->count(t, p);
+        if (n == 0) // a count of zero says less than nothing next to "of the class"
+            return tr("true %1, predicted %2: no samples")
+                .arg(m_names->value(t), m_names->value(p));
         const std::int64_t samples = m_counts->samplesOf(t);
         return pairText({t, p, n, samples > 0 ? double(n) / double(samples) : 0.0});
     }

@@ -88,6 +88,11 @@ void ConfusionPanel::setCharts(const SettingCharts* charts,
     fillPairs();
 }
 
+void ConfusionPanel::setEmptyText(const QString& text)
+{
+    m_matrix->setEmptyText(text);
+}
+
 void ConfusionPanel::setOrder(ConfusionOrder order)
 {
     m_order = order;

@@ -29,6 +29,8 @@ public:
 
     // nullptr charts clear the panel. The charts must outlive the next call.
     void setCharts(const SettingCharts* charts, std::shared_ptr<const QStringList> classNames);
+    // What the matrix says while it has no charts ("No predictions" at first).
+    void setEmptyText(const QString& text);
     void setOrder(ConfusionOrder order);
     ConfusionOrder order() const { return m_order; }
     // Marks the row of trueClass and the column of predictedClass (-1: none); with zoomTo the

@@ -49,7 +49,7 @@ SettingCharts chartsOf(const std::vector<Prediction>& predictions,
 
 } // namespace
 
-PredictionCharts preparePredictionCharts(const EvaluationResult& result, const Dataset& data)
+PredictionCharts prepareZslCharts(const EvaluationResult& result, const Dataset& data)
 {
     PredictionCharts charts;
     auto names = std::make_shared<QStringList>();
@@ -57,11 +57,23 @@ PredictionCharts preparePredictionCharts(const EvaluationResult& result, const D
     for (const std::string& name : data.classNames)
         names->append(QString::fromStdString(name));
     charts.classNames = std::move(names);
-    const ClassDeltas deltas(data);
-    charts.zsl = chartsOf(result.zslPredictions, result.unseenClasses, result, data, deltas);
+    charts.zsl =
+        chartsOf(result.zslPredictions, result.unseenClasses, result, data, ClassDeltas(data));
+    return charts;
+}
+
+SettingCharts prepareGzslCharts(const EvaluationResult& result, const Dataset& data)
+{
     std::vector<std::int32_t> all = result.unseenClasses;
     all.insert(all.end(), result.seenClasses.begin(), result.seenClasses.end());
-    charts.gzsl = chartsOf(result.gzslPredictions, all, result, data, deltas);
+    return chartsOf(result.gzslPredictions, all, result, data, ClassDeltas(data));
+}
+
+PredictionCharts preparePredictionCharts(const EvaluationResult& result, const Dataset& data)
+{
+    PredictionCharts charts = prepareZslCharts(result, data);
+    charts.gzsl = prepareGzslCharts(result, data);
+    charts.hasGzsl = true;
     return charts;
 }
 

@@ -46,7 +46,8 @@ struct PredictionCharts
 {
     std::shared_ptr<const QStringList> classNames;
     SettingCharts zsl;  // unseen test samples among the unseen classes
-    SettingCharts gzsl; // all test samples among all classes
+    SettingCharts gzsl; // all test samples among all classes, once hasGzsl
+    bool hasGzsl = false;
 };
 
 // The pairs listed beside the confusion matrix.
@@ -55,5 +56,9 @@ constexpr std::size_t kConfusedPairsListed = 50;
 // Everything the Predictions view's charts draw, off the GUI thread (a fraction of a second at
 // 20,000 classes; never a C x C matrix). Throws what the core throws.
 PredictionCharts preparePredictionCharts(const EvaluationResult& result, const Dataset& data);
+// The same in the evaluation's two steps (evaluateZsl(), evaluateGzsl()): the class names and
+// the ZSL charts first (hasGzsl false), then the GZSL charts of the completed result.
+PredictionCharts prepareZslCharts(const EvaluationResult& result, const Dataset& data);
+SettingCharts prepareGzslCharts(const EvaluationResult& result, const Dataset& data);
 
 } // namespace semrel::ui

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "predictions/predictions_view.h"
 
-#include "error_dialog.h"
 #include "jobs/background_job.h"
 #include "predictions/class_accuracy_chart.h"
 #include "predictions/class_list_model.h"
@@ -23,23 +22,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace semrel::ui {
 
 namespace {
-
-QString percent(double fraction)
-{
-    return std::isnan(fraction) ? QStringLiteral("–") : QString::number(100.0 * fraction, 'f', 1);
-}
-
-// What the evaluation job hands over: the result and its charts.
-struct Evaluated
-{
-    std::shared_ptr<const EvaluationResult> result;
-    PredictionCharts charts;
-};
 
 // An editable class filter: typing finds a class among thousands.
 void setUpClassBox(QComboBox* box, ClassListModel* model)
@@ -109,6 +94,8 @@ PredictionsView::PredictionsView(QWidget* parent)
 
     m_evaluation->setObjectName(QStringLiteral("evaluation"));
     connect(m_evaluation, &BackgroundJob::failed, this, &PredictionsView::onEvaluationFailed);
+    connect(m_evaluation, &BackgroundJob::progressChanged, this,
+            [this](double fraction, const QString&) { showGzslProgress(fraction); });
     connect(m_confusion, &ConfusionPanel::cellChosen, this, &PredictionsView::showCell);
     connect(m_accuracyChart, &ClassAccuracyChart::classClicked, this,
             [this](int c) { showCell(c, PredictionFilter::kAnyClass); });
@@ -137,7 +124,8 @@ PredictionsView::PredictionsView(QWidget* parent)
     countRows();
 }
 
-// The evaluation job (a child) waits for a running evaluation: well under a second.
+// The evaluation job (a child) waits for a running evaluation, which stops at its next block of
+// rows.
 PredictionsView::~PredictionsView() = default;
 
 bool PredictionsView::isEvaluating() const
@@ -225,80 +213,13 @@ QWidget* PredictionsView::makeChartsPanel()
     return m_chartSplitter;
 }
 
-void PredictionsView::setModelAndDataset(std::shared_ptr<const RelationModel> model,
-                                         std::shared_ptr<const Dataset> data)
-{
-    // Whatever a running evaluation gives later is for a model that is no longer shown.
-    m_evaluation->discard();
-    if (!model || !data) {
-        setEvaluation(nullptr, nullptr);
-        return;
-    }
-    m_summary->setText(tr("Evaluating the model on %1…").arg(QString::fromStdString(data->name)));
-    // Images are there before the predictions: the Query view shares this cache.
-    m_thumbnails->setDataset(data);
-    // A newer request supersedes an older one, whose result is then dropped.
-    m_evaluation->start(
-        [model, data](JobContext&) {
-            Evaluated out;
-            out.result = std::make_shared<const EvaluationResult>(evaluate(*model, *data));
-            out.charts = preparePredictionCharts(*out.result, *data);
-            return out;
-        },
-        [this, data](Evaluated evaluated) {
-            showResult(std::move(evaluated.result), std::move(evaluated.charts), data);
-            Q_EMIT evaluationReady();
-        });
-}
-
-void PredictionsView::onEvaluationFailed(const QString& message)
-{
-    m_summary->setText(tr("No predictions: %1").arg(message));
-    showError(this, tr("Could not evaluate the model"), message);
-    Q_EMIT evaluationFailed(message);
-}
-
-void PredictionsView::setEvaluation(std::shared_ptr<const EvaluationResult> result,
-                                    std::shared_ptr<const Dataset> data)
-{
-    // Whatever a running evaluation gives later is for a model that is no longer shown.
-    m_evaluation->discard();
-    if (!result || !data) {
-        showResult(nullptr, std::nullopt, nullptr);
-        return;
-    }
-    m_evaluation->start(
-        [result, data](JobContext&) { return preparePredictionCharts(*result, *data); },
-        [this, result, data](PredictionCharts charts) {
-            showResult(result, std::move(charts), data);
-            Q_EMIT evaluationReady();
-        });
-}
-
-void PredictionsView::showResult(std::shared_ptr<const EvaluationResult> result,
-                                 std::optional<PredictionCharts> charts,
-                                 std::shared_ptr<const Dataset> data)
-{
-    m_result = result && data && charts ? std::move(result) : nullptr;
-    m_data = m_result ? std::move(data) : nullptr;
-    m_charts = m_result ? std::move(charts) : std::nullopt;
-    m_classNames = m_charts ? *m_charts->classNames : QStringList();
-    // Columns are measured without thumbnails: measuring with them would decode a thousand.
-    m_model->setThumbnails(nullptr);
-    m_model->setResult(m_result, m_classNames);
-    m_filter->setTrueClass(PredictionFilter::kAnyClass);
-    m_filter->setPredictedClass(PredictionFilter::kAnyClass);
-    syncClassCombos();
-    updateCharts();
-    updateSummary();
-    m_thumbnails->setDataset(m_data);
-}
-
 const SettingCharts* PredictionsView::settingCharts() const
 {
     if (!m_charts)
         return nullptr;
-    return m_filter->setting() == Setting::Zsl ? &m_charts->zsl : &m_charts->gzsl;
+    if (m_filter->setting() == Setting::Zsl)
+        return &m_charts->zsl;
+    return m_charts->hasGzsl ? &m_charts->gzsl : nullptr;
 }
 
 void PredictionsView::setSetting(Setting setting)
@@ -355,41 +276,6 @@ void PredictionsView::syncClassCombos()
         model->setClasses(charts ? charts->classOrder(ConfusionOrder::ByName) : nullptr,
                           charts ? m_charts->classNames : nullptr);
     showCell(m_filter->trueClass(), m_filter->predictedClass());
-}
-
-void PredictionsView::updateCharts()
-{
-    const SettingCharts* charts = settingCharts();
-    m_confusion->setCharts(charts, charts ? m_charts->classNames : nullptr);
-    if (!charts) {
-        m_accuracyChart->setBars(nullptr, nullptr, nullptr, tr("Per-class accuracy"));
-        return;
-    }
-    const QString title =
-        m_filter->setting() == Setting::Zsl
-            ? tr("ZSL per-class accuracy (mean %1%)").arg(percent(m_result->zslAccuracy))
-            : tr("GZSL per-class accuracy (ts %1%, tr %2%, H %3%)")
-                  .arg(percent(m_result->gzslUnseen), percent(m_result->gzslSeen),
-                       percent(m_result->gzslH));
-    m_accuracyChart->setBars(charts->bars, charts->barOrder(m_barOrder), m_charts->classNames,
-                             title);
-    m_confusion->highlight(m_filter->trueClass(), m_filter->predictedClass(), /*zoomTo=*/false);
-}
-
-void PredictionsView::updateSummary()
-{
-    if (!m_result) {
-        m_summary->setText(tr("Open a model and a dataset to see its predictions."));
-        return;
-    }
-    m_summary->setText(
-        tr("<b>%1</b>: ZSL accuracy %2% on %3 unseen classes; GZSL ts %4%, tr %5%, H %6%. "
-           "Click a bar or a matrix cell to list its samples; double-click a row to query it.")
-            .arg(QString::fromStdString(m_data->name).toHtmlEscaped(),
-                 percent(m_result->zslAccuracy))
-            .arg(m_result->unseenClasses.size())
-            .arg(percent(m_result->gzslUnseen), percent(m_result->gzslSeen),
-                 percent(m_result->gzslH)));
 }
 
 void PredictionsView::setUnavailableReason(const QString& reason)

@@ -44,8 +44,9 @@ public:
     explicit PredictionsView(QWidget* parent = nullptr);
     ~PredictionsView() override;
 
-    // Evaluates `model` on `data` in the background (evaluationReady() or evaluationFailed()
-    // follows). nullptr for either clears the view. The previous result stays until then.
+    // Evaluates `model` on `data` in the background: the ZSL part is shown first (zslReady()),
+    // then GZSL with its progress, then evaluationReady() (or evaluationFailed() instead).
+    // nullptr for either clears the view. The previous result stays until the ZSL part is in.
     void setModelAndDataset(std::shared_ptr<const RelationModel> model,
                             std::shared_ptr<const Dataset> data);
     // Shows a result computed elsewhere, for `data`: its charts are prepared in the background,
@@ -79,6 +80,9 @@ public:
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
 
 Q_SIGNALS:
+    // The ZSL part of setModelAndDataset()'s evaluation is shown; GZSL follows.
+    void zslReady();
+    // The whole result is shown.
     void evaluationReady();
     void evaluationFailed(const QString& message);
     // The user asked to look at a sample more closely (double-click on a row).
@@ -89,6 +93,11 @@ private:
     QWidget* makeChartsPanel();
     void showResult(std::shared_ptr<const EvaluationResult> result,
                     std::optional<PredictionCharts> charts, std::shared_ptr<const Dataset> data);
+    // The GZSL part of the result shown, with its charts; keeps what the user chose.
+    void completeResult(std::shared_ptr<const EvaluationResult> result, SettingCharts gzsl);
+    void showGzslProgress(double fraction);
+    QString gzslPendingText() const;
+    // nullptr without a result, and for GZSL while it is being evaluated.
     const SettingCharts* settingCharts() const;
     void onEvaluationFailed(const QString& message);
     void updateCharts();
@@ -101,6 +110,7 @@ private:
     std::optional<PredictionCharts> m_charts;
     QStringList m_classNames;
     BarOrder m_barOrder = BarOrder::AccuracyHighFirst;
+    double m_gzslProgress = 0.0; // of the GZSL evaluation under way, in [0, 1]
 
     PredictionTableModel* m_model;
     PredictionFilter* m_filter;

@@ -2,33 +2,26 @@
 // SPDX-License-Identifier: MIT
 #include "query/query_view.h"
 
-#include "chart_export.h"
-#include "dataset/class_table_model.h"
 #include "error_dialog.h"
-#include "output_check.h"
 #include "predictions/thumbnail_cache.h"
+#include "query/class_picker.h"
 #include "query/image_feature_job.h"
 #include "query/similarity_chart.h"
 
 #include <semrel/demo/fashion_mnist_demo.h>
 #include <semrel/errors.h>
 #include <semrel/method/training_config.h>
-#include <semrel/reports/similarity_csv.h>
 
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -89,27 +82,6 @@ QWidget* QueryView::makeControls()
     m_topKBox->setSpecialValueText(tr("all"));
     m_topKBox->setValue(kDefaultTopK);
     m_topKBox->setToolTip(tr("Show the k most similar classes (0: all)"));
-    auto* exportButton = new QToolButton(bar);
-    exportButton->setText(tr("Export"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto* menu = new QMenu(exportButton);
-    const auto exportTo = [this](const QString& filter,
-                                 QString (QueryView::*write)(const QString&) const) {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Query"), QString(), filter);
-        if (path.isEmpty())
-            return;
-        const QString error = (this->*write)(path);
-        if (!error.isEmpty())
-            showError(this, tr("Could not export"), error);
-    };
-    menu->addAction(tr("Chart as PNG…"), this,
-                    [=] { exportTo(tr("PNG image (*.png)"), &QueryView::exportPng); });
-    menu->addAction(tr("Chart as SVG…"), this,
-                    [=] { exportTo(tr("SVG image (*.svg)"), &QueryView::exportSvg); });
-    menu->addAction(tr("Similarities as CSV…"), this,
-                    [=] { exportTo(tr("CSV table (*.csv)"), &QueryView::exportCsv); });
-    exportButton->setMenu(menu);
 
     row->addWidget(new QLabel(tr("Sample:"), bar));
     row->addWidget(m_sampleBox);
@@ -120,7 +92,7 @@ QWidget* QueryView::makeControls()
     row->addWidget(new QLabel(tr("Top k:"), bar));
     row->addWidget(m_topKBox);
     row->addStretch(1);
-    row->addWidget(exportButton);
+    row->addWidget(makeExportButton(bar));
 
     connect(m_sampleBox, &QSpinBox::valueChanged, this, [this](int v) { showSample(v); });
     connect(openImage, &QPushButton::clicked, this, &QueryView::chooseImageFile);
@@ -145,30 +117,14 @@ QWidget* QueryView::makeSidePanel()
     m_info = new QLabel(panel);
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_classFilter = new QLineEdit(panel);
-    m_classFilter->setPlaceholderText(tr("Find class"));
-    m_classFilter->setClearButtonEnabled(true);
-    m_classList = new QListWidget(panel);
-    m_classList->setToolTip(tr("Untick a class to hide its embedding, as if the model had never "
-                               "heard of it"));
-    auto* showAll = new QPushButton(tr("Show All Classes"), panel);
+    m_classes = new ClassPicker(panel);
     column->addWidget(m_preview, 0, Qt::AlignHCenter);
     column->addWidget(m_info);
-    column->addWidget(new QLabel(tr("Class embeddings compared:"), panel));
-    column->addWidget(m_classFilter);
-    column->addWidget(m_classList, 1);
-    column->addWidget(showAll);
+    column->addWidget(m_classes, 1);
     panel->setMaximumWidth(300);
 
-    connect(m_classFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        for (int i = 0; i < m_classList->count(); ++i)
-            m_classList->item(i)->setHidden(
-                !m_classList->item(i)->text().contains(text, Qt::CaseInsensitive));
-    });
-    connect(m_classList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-        setClassHidden(item->data(Qt::UserRole).toInt(), item->checkState() != Qt::Checked);
-    });
-    connect(showAll, &QPushButton::clicked, this, [this] {
+    connect(m_classes, &ClassPicker::classHiddenChanged, this, &QueryView::setClassHidden);
+    connect(m_classes, &ClassPicker::showAllRequested, this, [this] {
         m_hidden.clear();
         fillClassList();
         refresh();
@@ -240,20 +196,8 @@ void QueryView::setThumbnails(ThumbnailCache* thumbnails)
 
 void QueryView::fillClassList()
 {
-    const QSignalBlocker blocker(m_classList);
-    m_classList->clear();
-    if (!m_model)
-        return;
-    const ModelState& state = m_model->state();
-    for (std::size_t c = 0; c < state.classNames.size(); ++c) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1 (%2)").arg(QString::fromStdString(state.classNames[c]),
-                                          classRoleText(m_roles.role(static_cast<int>(c)))),
-            m_classList);
-        item->setData(Qt::UserRole, static_cast<int>(c));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(m_hidden.contains(static_cast<int>(c)) ? Qt::Unchecked : Qt::Checked);
-    }
+    m_classes->setClasses(m_model ? m_model->state().classNames : std::vector<std::string>{},
+                          m_roles, m_hidden);
 }
 
 bool QueryView::showSample(qint64 sample)
@@ -368,10 +312,7 @@ void QueryView::setClassHidden(int classIndex, bool hidden)
         m_hidden.insert(classIndex);
     else
         m_hidden.remove(classIndex);
-    const QSignalBlocker blocker(m_classList);
-    for (int i = 0; i < m_classList->count(); ++i)
-        if (m_classList->item(i)->data(Qt::UserRole).toInt() == classIndex)
-            m_classList->item(i)->setCheckState(hidden ? Qt::Unchecked : Qt::Checked);
+    m_classes->setClassHidden(classIndex, hidden);
     refresh();
 }
 
@@ -416,32 +357,6 @@ void QueryView::refresh()
         tr("Cosine similarity of %1 with each class's mapped embedding").arg(m_queryName));
     m_chart->setSimilarities(std::move(shown), options.tau, m_trueClass);
     Q_EMIT queryChanged();
-}
-
-QString QueryView::exportPng(const QString& path) const
-{
-    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
-        return refusal;
-    return exportWidgetPng(m_chart, path);
-}
-
-QString QueryView::exportSvg(const QString& path) const
-{
-    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
-        return refusal;
-    return exportWidgetSvg(m_chart, path, tr("SemRel Studio query: %1").arg(m_queryName));
-}
-
-QString QueryView::exportCsv(const QString& path) const
-{
-    if (QString refusal = refusalToWrite(path, m_openFiles); !refusal.isEmpty())
-        return refusal;
-    try {
-        writeSimilarityCsv(m_similarities, m_trueClass, tau(), path.toStdString());
-        return {};
-    } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
-    }
 }
 
 } // namespace semrel::ui

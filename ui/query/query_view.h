@@ -17,15 +17,13 @@
 #include <vector>
 
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
 class QScrollArea;
 class QSlider;
 class QSpinBox;
 
 namespace semrel::ui {
 
+class ClassPicker;
 class ImageFeatureJob;
 class SimilarityChart;
 class ThumbnailCache;
@@ -87,6 +85,8 @@ Q_SIGNALS:
 private:
     QWidget* makeControls();
     QWidget* makeSidePanel();
+    // query_view_export.cpp: the Export menu's button.
+    QWidget* makeExportButton(QWidget* parent);
     void fillClassList();
     void refresh();
     QString extractorPathToUse();
@@ -118,8 +118,7 @@ private:
     QSpinBox* m_topKBox = nullptr;
     QLabel* m_preview = nullptr;
     QLabel* m_info = nullptr;
-    QLineEdit* m_classFilter = nullptr;
-    QListWidget* m_classList = nullptr;
+    ClassPicker* m_classes = nullptr;
     QScrollArea* m_scroll = nullptr;
     SimilarityChart* m_chart = nullptr;
 };

@@ -106,6 +106,7 @@ public:
     TrainingChartView* accuracyView() const { return m_accuracyView; }
     TrainingChartsLegend* runsLegend() const { return m_runsLegend; }
     QValueAxis* accuracyAxis() const { return m_accuracyY; }
+    QValueAxis* accuracyEpochAxis() const { return m_accuracyX; }
     QValueAxis* lossAxis() const { return m_lossY; }
 
     // Draws pending points now (exports call it so that the file shows the latest epoch).

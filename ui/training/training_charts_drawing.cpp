@@ -47,6 +47,23 @@ void showInLegend(QXYSeries* series, bool visible)
         legend->layout()->invalidate();
 }
 
+// The half-width in pixels of the best-epoch ring (its marker's radius and half its pen), with a
+// pixel to spare.
+constexpr double kRingRoomPixels = 14.0 / 2 + 2.5 / 2 + 1.0;
+
+// `ticks` widened beyond a round end when `value` lies within the ring's room of it, so that
+// the ring is not cut in half at the plot's edge. The room is less than a step and the ticks
+// are anchored: no tick is added. `pixels` is the plot's extent along the axis (0: not laid out
+// yet, then a twentieth of the span).
+RoundTicks withRingRoom(RoundTicks ticks, double value, double pixels)
+{
+    const double span = ticks.high - ticks.low;
+    const double room = span * (pixels > 4.0 * kRingRoomPixels ? kRingRoomPixels / pixels : 0.05);
+    ticks.high = std::max(ticks.high, value + room);
+    ticks.low = std::min(ticks.low, value - room);
+    return ticks;
+}
+
 // Whole epochs, from 0 so that the first epoch's running loss has room.
 RoundTicks epochTicks(int epochs)
 {
@@ -223,12 +240,18 @@ void TrainingCharts::updateRanges()
                                          : roundTicks(0.0, 1.0, 5, 0.0, 1.0)); // no point yet
     }
     if (!m_accuracyView->isZoomed()) {
-        applyRoundTicks(m_accuracyX, epochTicks(m_epochs));
+        RoundTicks x = epochTicks(m_epochs);
         const auto [low, high] = extent(accuracy, /*measured=*/true);
         // Fitted to the data (SUN's early curves are not left on the floor), in 0 to 100 %.
-        applyRoundTicks(m_accuracyY, std::isfinite(low)
-                                         ? roundTicks(low, high, kValueTicks, 0.0, 100.0)
-                                         : roundTicks(0.0, 100.0, 5, 0.0, 100.0));
+        RoundTicks y = std::isfinite(low) ? roundTicks(low, high, kValueTicks, 0.0, 100.0)
+                                          : roundTicks(0.0, 100.0, 5, 0.0, 100.0);
+        if (const std::optional<BestEpoch> best = bestEpoch()) {
+            const QRectF plot = m_accuracyChart->plotArea();
+            x = withRingRoom(x, best->epoch, plot.width());
+            y = withRingRoom(y, 100.0 * best->accuracy, plot.height());
+        }
+        applyRoundTicks(m_accuracyX, x);
+        applyRoundTicks(m_accuracyY, y);
     }
 }
 

@@ -6,13 +6,10 @@
 #include "zoom/axis_labels.h"
 
 #include <QContextMenuEvent>
-#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -23,9 +20,7 @@ namespace semrel::ui {
 namespace {
 
 constexpr int kPadding = 4;
-constexpr double kDragThreshold = 4.0; // pixels a press may move and still be a click
-constexpr double kClickZoom = 4.0;     // a click on a bin of many cells zooms in this much
-constexpr int kLabelSample = 400;      // labels measured to size the margins
+constexpr int kLabelSample = 400; // labels measured to size the margins
 
 struct BinsAndImage
 {
@@ -46,7 +41,7 @@ int widestLabel(std::int64_t count, const QFontMetrics& metrics, Label label)
 
 } // namespace
 
-MatrixView::MatrixView(QWidget* parent) : QWidget(parent), m_job(new BackgroundJob(this))
+MatrixView::MatrixView(QWidget* parent) : ZoomPanWidget(parent), m_job(new BackgroundJob(this))
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -300,84 +295,31 @@ std::vector<std::int64_t> MatrixView::labelledColumns() const
                                       : std::vector<std::int64_t>{};
 }
 
-bool MatrixView::event(QEvent* event)
+void MatrixView::zoomAt(double factor, QPointF point)
 {
-    if (event->type() != QEvent::ToolTip)
-        return QWidget::event(event);
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(help->globalPos(), text, this);
-    return true;
-}
-
-void MatrixView::wheelEvent(QWheelEvent* event)
-{
-    const QRectF grid = gridRect();
-    const QPointF at = event->position() - grid.topLeft();
-    const QPoint delta = event->angleDelta();
-    if (delta.y() != 0) {
-        const double factor = std::pow(2.0, delta.y() / 480.0); // a notch: about 1.19x
-        m_rows.zoom(factor, at.y());
-        m_columns.zoom(factor, at.x());
-    }
-    if (delta.x() != 0)
-        m_columns.pan(-delta.x() / 2.0);
+    const QPointF at = point - gridRect().topLeft();
+    m_rows.zoom(factor, at.y());
+    m_columns.zoom(factor, at.x());
     viewChanged();
-    event->accept();
 }
 
-void MatrixView::mousePressEvent(QMouseEvent* event)
+void MatrixView::panBy(QPointF pixels)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_pressed = true;
-        m_dragging = false;
-        m_pressPoint = m_lastDragPoint = event->position();
-    }
-    QWidget::mousePressEvent(event);
+    m_columns.pan(pixels.x());
+    m_rows.pan(pixels.y());
+    viewChanged();
 }
 
-void MatrixView::mouseMoveEvent(QMouseEvent* event)
+void MatrixView::clickAt(QPointF at)
 {
-    if (m_pressed) {
-        const QPointF point = event->position();
-        if (!m_dragging && (point - m_pressPoint).manhattanLength() > kDragThreshold) {
-            m_dragging = true;
-            setCursor(Qt::ClosedHandCursor);
-        }
-        if (m_dragging) {
-            const QPointF delta = point - m_lastDragPoint;
-            m_columns.pan(-delta.x());
-            m_rows.pan(-delta.y());
-            m_lastDragPoint = point;
-            viewChanged();
-        }
-    }
-    QWidget::mouseMoveEvent(event);
-}
-
-void MatrixView::mouseReleaseEvent(QMouseEvent* event)
-{
-    if (event->button() == Qt::LeftButton && m_pressed) {
-        const bool click = !m_dragging;
-        m_pressed = m_dragging = false;
-        unsetCursor();
-        std::int64_t row = 0;
-        std::int64_t column = 0;
-        if (click && cellAt(event->position(), &row, &column)) {
-            if (wantedRows().stride == 1 && wantedColumns().stride == 1) {
-                Q_EMIT cellClicked(row, column);
-            } else {
-                const QPointF at = event->position() - gridRect().topLeft();
-                m_rows.zoom(kClickZoom, at.y());
-                m_columns.zoom(kClickZoom, at.x());
-                viewChanged();
-            }
-        }
-    }
-    QWidget::mouseReleaseEvent(event);
+    std::int64_t row = 0;
+    std::int64_t column = 0;
+    if (!cellAt(at, &row, &column))
+        return;
+    if (wantedRows().stride == 1 && wantedColumns().stride == 1)
+        Q_EMIT cellClicked(row, column);
+    else
+        zoomAt(kClickZoom, at);
 }
 
 void MatrixView::keyPressEvent(QKeyEvent* event)

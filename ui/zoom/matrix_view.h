@@ -4,10 +4,10 @@
 
 #include "zoom/matrix_source.h"
 #include "zoom/zoom_axis.h"
+#include "zoom/zoom_pan_widget.h"
 
 #include <QImage>
 #include <QTimer>
-#include <QWidget>
 
 #include <memory>
 
@@ -24,7 +24,7 @@ class BackgroundJob;
 // Mouse: the wheel zooms about the pointer, dragging pans, a click on a cell emits
 // cellClicked() (on a bin of several cells it zooms in there), the context menu fits. Keys: + and
 // - zoom, arrows pan, 0 fits.
-class MatrixView : public QWidget
+class MatrixView : public ZoomPanWidget
 {
     Q_OBJECT
 
@@ -57,7 +57,7 @@ public:
     QPoint cellCenter(std::int64_t rowPosition, std::int64_t columnPosition) const;
     bool binAt(QPointF point, std::int64_t* rowBin, std::int64_t* columnBin) const;
     // What hovering the point says.
-    QString toolTipAt(QPointF point) const;
+    QString toolTipAt(QPointF point) const override;
     // The row and column positions whose names are drawn now.
     std::vector<std::int64_t> labelledRows() const;
     std::vector<std::int64_t> labelledColumns() const;
@@ -71,14 +71,13 @@ Q_SIGNALS:
     void binsChanged();
 
 protected:
-    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void zoomAt(double factor, QPointF at) override;
+    void panBy(QPointF pixels) override;
+    // On a single cell: cellClicked(); on a bin of cells: zooms in there.
+    void clickAt(QPointF at) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
@@ -119,11 +118,6 @@ private:
     AxisBins m_requestedColumns;
     BackgroundJob* m_job; // object name "matrixBins"
     QTimer m_requestTimer;
-
-    QPointF m_pressPoint;
-    QPointF m_lastDragPoint;
-    bool m_pressed = false;
-    bool m_dragging = false;
 };
 
 } // namespace semrel::ui

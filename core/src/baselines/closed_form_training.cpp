@@ -66,17 +66,10 @@ ModelState closedFormState(const TrainingConfig& config, const Dataset& data, Na
 {
     ModelState state;
     state.config = config;
-    state.featureDim = data.featureDim();
-    state.embeddingDim = data.embeddingDim();
+    describeDataset(state, data);
     state.featureNormalizer = identity(state.featureDim);
     state.embeddingNormalizer = identity(state.embeddingDim);
     state.parameters.push_back(std::move(matrix));
-    state.classNames = data.classNames;
-    state.classEmbeddings = data.classEmbeddings;
-    state.seenClasses = data.seenClasses();
-    state.unseenClasses = data.unseenClasses();
-    state.datasetName = data.name;
-    state.splitsHash = hashOfSplits(data);
     state.completedEpochs = 1;
     return state;
 }

@@ -217,17 +217,18 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const std::vector<std::int64_t>& rows,
-                                            const ScoringSpace& space,
-                                            const CandidateSets& sets) const
+                                            const ScoringSpace& space, const CandidateSets& sets,
+                                            const ProgressCallback& progress) const
 {
     return score(features, rows, space.featureNormalizer, sets,
-                 space.featureProjection.empty() ? nullptr : &space.featureProjection);
+                 space.featureProjection.empty() ? nullptr : &space.featureProjection, progress);
 }
 
 std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
                                             const std::vector<std::int64_t>& rows,
                                             const Normalizer& normalizer, const CandidateSets& sets,
-                                            const FloatMatrix* projection) const
+                                            const FloatMatrix* projection,
+                                            const ProgressCallback& progress) const
 {
     if (projection && projection->cols != features.cols)
         throw Error("predictAmong: the projection takes features of dimension " +
@@ -238,7 +239,7 @@ std::vector<ClassScores> ClassScorer::score(const FloatMatrix& features,
     source.rows = rows.data();
     source.normalizer = &normalizer;
     source.projection = projection;
-    return scoreRows(static_cast<std::int64_t>(rows.size()), sets, source);
+    return scoreRows(static_cast<std::int64_t>(rows.size()), sets, source, progress);
 }
 
 std::vector<std::vector<std::int64_t>> ClassScorer::columnsOf(const CandidateSets& sets) const
@@ -262,7 +263,8 @@ std::vector<std::vector<std::int64_t>> ClassScorer::columnsOf(const CandidateSet
 }
 
 std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const CandidateSets& sets,
-                                                const RowSource& source) const
+                                                const RowSource& source,
+                                                const ProgressCallback& progress) const
 {
     std::vector<ClassScores> result(sets.size());
     for (ClassScores& r : result) {
@@ -302,6 +304,9 @@ std::vector<ClassScores> ClassScorer::scoreRows(std::int64_t rowCount, const Can
     for (std::int64_t first = 0; first < rowCount; first += kRowBlock) {
         const std::int64_t count = std::min(kRowBlock, rowCount - first);
         team.run(team.size(), [&](TeamMember& me) { scoring.block(me, first, count); });
+        if (progress)
+            progress(static_cast<double>(first + count) / static_cast<double>(rowCount),
+                     "scoring test samples");
     }
     return result;
 }

@@ -6,6 +6,7 @@
 #include <semrel/evaluation/scoring_space.h>
 #include <semrel/matrix.h>
 #include <semrel/method/normalizer.h>
+#include <semrel/progress.h>
 
 #include <torch/torch.h>
 
@@ -45,15 +46,19 @@ public:
     std::vector<ClassScores> score(const FloatMatrix& features, const CandidateSets& sets) const;
     // The listed rows of raw `features` [N, d], normalised with `normalizer` on the fly (no
     // normalised copy of the whole split is made) and, when `projection` [k, d] is given,
-    // projected block by block. Throws Error on a row outside `features`.
+    // projected block by block. Throws Error on a row outside `features`. `progress` (may be
+    // empty) hears the fraction of the rows scored after each block of rows; when it throws
+    // (Cancelled), the scoring ends there and the exception reaches the caller.
     std::vector<ClassScores> score(const FloatMatrix& features,
                                    const std::vector<std::int64_t>& rows,
                                    const Normalizer& normalizer, const CandidateSets& sets,
-                                   const FloatMatrix* projection = nullptr) const;
+                                   const FloatMatrix* projection = nullptr,
+                                   const ProgressCallback& progress = {}) const;
     // The same with `space`'s normaliser and projection.
     std::vector<ClassScores> score(const FloatMatrix& features,
                                    const std::vector<std::int64_t>& rows, const ScoringSpace& space,
-                                   const CandidateSets& sets) const;
+                                   const CandidateSets& sets,
+                                   const ProgressCallback& progress = {}) const;
 
 private:
     // Where the normalised rows come from: `normalised` [N, d] when they are already, else the
@@ -68,7 +73,8 @@ private:
         const FloatMatrix* projection = nullptr;
     };
     std::vector<ClassScores> scoreRows(std::int64_t rowCount, const CandidateSets& sets,
-                                       const RowSource& source) const;
+                                       const RowSource& source,
+                                       const ProgressCallback& progress = {}) const;
     void requireFeatureDim(std::int64_t featureDim) const;
     // For each set, the GEMM column of each of its classes, in the set's order.
     std::vector<std::vector<std::int64_t>> columnsOf(const CandidateSets& sets) const;

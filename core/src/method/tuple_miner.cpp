@@ -20,58 +20,86 @@ TupleMiner::TupleMiner(const TrainingSet& set, const SemanticRelations& relation
       m_mineDissimilar(mineDissimilar)
 {
     if (bf16Scores && (mineSimilar || mineDissimilar)) {
-        m_bf16Rows.resize(static_cast<std::size_t>(set.features.numel()));
-        toBf16(set.features.data_ptr<float>(), set.features.numel(), m_bf16Rows.data());
+        const std::int64_t d = set.features.size(1);
+        const float* rows = set.features.data_ptr<float>();
+        m_bf16Rows.resize(set.featureRow.size() * static_cast<std::size_t>(d));
+        for (std::size_t k = 0; k < set.featureRow.size(); ++k)
+            toBf16(rows + set.featureRow[k] * d, d, m_bf16Rows.data() + k * d);
     }
-    const std::size_t c = set.classStart.size();
-    m_similar.resize(c);
-    m_dissimilar.resize(c);
-    for (std::int32_t r : set.classes) {
-        m_similar[static_cast<std::size_t>(r)] = makePool(relations.similarTo(r, set.classes));
-        m_dissimilar[static_cast<std::size_t>(r)] =
-            makePool(relations.dissimilarTo(r, set.classes));
-    }
+    m_row.assign(set.classStart.size(), -1);
+    for (std::size_t k = 0; k < set.classes.size(); ++k)
+        m_row[static_cast<std::size_t>(set.classes[k])] = static_cast<std::int64_t>(k);
+    // Both sides always: hasSimilar() and hasDissimilar() answer for a side not mined too.
+    makeSides();
 }
 
-TupleMiner::Pool TupleMiner::makePool(const std::vector<std::int32_t>& classes) const
+// Row r of δ read along the row (δ is symmetric): C² relations in one pass over the matrix.
+void TupleMiner::makeSides()
 {
-    Pool pool;
-    std::int64_t total = 0;
-    for (std::int32_t c : classes) {
-        const std::int64_t n = m_set.classCount[static_cast<std::size_t>(c)];
-        if (n == 0)
-            continue;
-        total += n;
-        pool.classes.push_back(c);
-        pool.cumulative.push_back(total);
+    const std::vector<std::int32_t>& classes = m_set.classes;
+    const auto n = static_cast<std::int64_t>(classes.size());
+    const std::int64_t words = (n + 63) / 64;
+    for (Side* side : {&m_similar, &m_dissimilar}) {
+        side->words = words;
+        side->bits.assign(static_cast<std::size_t>(n * words), 0);
+        side->cumulative.assign(static_cast<std::size_t>(n * words), 0);
     }
-    return pool;
+    for (std::int64_t row = 0; row < n; ++row) {
+        const std::int32_t r = classes[static_cast<std::size_t>(row)];
+        std::int64_t similarSum = 0;
+        std::int64_t dissimilarSum = 0;
+        for (std::int64_t j = 0; j < n; ++j) {
+            const std::int32_t m = classes[static_cast<std::size_t>(j)];
+            const Relation relation = m_relations.relation(r, m); // = relation(m, r)
+            const std::int64_t count = m_set.classCount[static_cast<std::size_t>(m)];
+            const auto at = static_cast<std::size_t>(row * words + j / 64);
+            const std::uint64_t bit = std::uint64_t{1} << (j % 64);
+            if (relation == Relation::Similar) {
+                m_similar.bits[at] |= bit;
+                similarSum += count;
+            } else if (relation == Relation::Dissimilar) {
+                m_dissimilar.bits[at] |= bit;
+                dissimilarSum += count;
+            }
+            if (j % 64 == 63 || j == n - 1) {
+                m_similar.cumulative[at] = similarSum;
+                m_dissimilar.cumulative[at] = dissimilarSum;
+            }
+        }
+    }
 }
 
-std::int64_t TupleMiner::draw(const Pool& pool, SplitMix& rng) const
+// The class holding index u among the samples of r's classes of `side`, in ascending class
+// order, and the sample at u's offset in it.
+std::int64_t TupleMiner::draw(const Side& side, std::int64_t row, SplitMix& rng) const
 {
     const auto u =
-        static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(pool.cumulative.back())));
-    const auto index = std::upper_bound(pool.cumulative.begin(), pool.cumulative.end(), u) -
-                       pool.cumulative.begin();
-    const std::int64_t before =
-        index == 0 ? 0 : pool.cumulative[static_cast<std::size_t>(index - 1)];
-    const std::int32_t c = pool.classes[static_cast<std::size_t>(index)];
-    return m_set.classStart[static_cast<std::size_t>(c)] + (u - before);
+        static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(side.total(row))));
+    const std::int64_t* cumulative = side.cumulative.data() + row * side.words;
+    const std::int64_t word = std::upper_bound(cumulative, cumulative + side.words, u) - cumulative;
+    std::int64_t before = word == 0 ? 0 : cumulative[word - 1];
+    std::uint64_t bits = side.bits[static_cast<std::size_t>(row * side.words + word)];
+    for (;;) {
+        const std::int64_t j = word * 64 + __builtin_ctzll(bits);
+        const auto c = static_cast<std::size_t>(m_set.classes[static_cast<std::size_t>(j)]);
+        if (u < before + m_set.classCount[c])
+            return m_set.classStart[c] + (u - before);
+        before += m_set.classCount[c];
+        bits &= bits - 1;
+    }
 }
 
-void TupleMiner::drawSide(const std::vector<std::int32_t>& referenceClass,
-                          const std::vector<Pool>& pools, SplitMix& rng,
-                          std::vector<std::int64_t>& candidates) const
+void TupleMiner::drawSide(const std::vector<std::int32_t>& referenceClass, const Side& side,
+                          SplitMix& rng, std::vector<std::int64_t>& candidates) const
 {
     candidates.assign(referenceClass.size() * static_cast<std::size_t>(m_candidates), -1);
     for (std::size_t b = 0; b < referenceClass.size(); ++b) {
-        const Pool& pool = pools[static_cast<std::size_t>(referenceClass[b])];
-        if (pool.classes.empty())
+        const std::int64_t row = rowOf(referenceClass[b]);
+        if (side.total(row) == 0)
             continue;
         for (int c = 0; c < m_candidates; ++c)
             candidates[b * static_cast<std::size_t>(m_candidates) + static_cast<std::size_t>(c)] =
-                draw(pool, rng);
+                draw(side, row, rng);
     }
 }
 
@@ -82,9 +110,10 @@ BatchTuples TupleMiner::draw(const std::vector<std::int32_t>& referenceClass, Sp
     t.positive.resize(batch);
     for (std::size_t b = 0; b < batch; ++b) {
         const auto r = static_cast<std::size_t>(referenceClass[b]);
-        t.positive[b] =
+        const std::int64_t sample =
             m_set.classStart[r] +
             static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(m_set.classCount[r])));
+        t.positive[b] = m_set.featureRow[static_cast<std::size_t>(sample)];
     }
     if (m_mineSimilar)
         drawSide(referenceClass, m_similar, rng, t.similarCandidates);
@@ -109,28 +138,28 @@ void TupleMiner::choose(std::size_t sample, const float* unitMapped, BatchTuples
                t.dissimilarScores, t.dissimilar, t.deltaDissimilar, t.referenceClass[sample]);
 }
 
-// s(f(y_r), x) of `count` rows, in float or from the bfloat16 copy.
-void TupleMiner::candidateDots(const float* unitMapped, const std::int64_t* rows, std::size_t count,
-                               float* dots) const
+// s(f(y_r), x) of each candidate of the sample, read where the row lies instead of gathering
+// B·p rows into a new tensor first: the gather would write and re-read ~26 MB per side and batch
+// at d = 2048 (docs/BENCHMARKS.md).
+// s(f(y_r), x) of `count` training samples, in float or from the bfloat16 copy.
+void TupleMiner::candidateDots(const float* unitMapped, const std::int64_t* samples,
+                               std::size_t count, float* dots) const
 {
     const std::int64_t d = m_set.features.size(1);
     if (m_bf16Rows.empty()) {
-        const float* features = m_set.features.data_ptr<float>();
+        const float* rows = m_set.features.data_ptr<float>();
         const float* rowOf[kGroup];
         for (std::size_t c = 0; c < count; ++c)
-            rowOf[c] = features + rows[c] * d;
+            rowOf[c] = rows + m_set.featureRow[static_cast<std::size_t>(samples[c])] * d;
         dotProducts(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
         return;
     }
     const std::uint16_t* rowOf[kGroup];
     for (std::size_t c = 0; c < count; ++c)
-        rowOf[c] = m_bf16Rows.data() + rows[c] * d;
+        rowOf[c] = m_bf16Rows.data() + samples[c] * d;
     dotProductsBf16(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
 }
 
-// s(f(y_r), x) of each candidate of the sample, read where the row lies instead of gathering
-// B·p rows into a new tensor first: the gather would write and re-read ~26 MB per side and batch
-// at d = 2048 (docs/BENCHMARKS.md).
 void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
                             const std::vector<std::int64_t>& candidates, bool similarSide,
                             std::vector<float>& scores, std::vector<std::int64_t>& chosen,
@@ -153,15 +182,14 @@ void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
         const std::size_t count = std::min(kGroup, p - first);
         candidateDots(unitMapped, candidates.data() + b * p + first, count, dots);
         for (std::size_t c = first; c < first + count; ++c) {
-            const std::int64_t row = candidates[b * p + c];
-            const double delta =
-                m_relations.delta(m_set.rowClass[static_cast<std::size_t>(row)], referenceClass);
+            const auto sample = static_cast<std::size_t>(candidates[b * p + c]);
+            const double delta = m_relations.delta(m_set.rowClass[sample], referenceClass);
             scores[b * p + c] = score(dots[c - first], delta);
             if (c == 0 || scores[b * p + c] > best) {
                 best = scores[b * p + c];
                 bestCandidate = c;
                 bestDelta = delta;
-                chosen[b] = row;
+                chosen[b] = m_set.featureRow[sample];
                 deltas[b] = static_cast<float>(delta);
             }
         }

@@ -179,4 +179,16 @@ std::string hashOfSplits(const Dataset& data)
     return hex;
 }
 
+void describeDataset(ModelState& state, const Dataset& data)
+{
+    state.featureDim = data.featureDim();
+    state.embeddingDim = data.embeddingDim();
+    state.classNames = data.classNames;
+    state.classEmbeddings = data.classEmbeddings;
+    state.seenClasses = data.seenClasses();
+    state.unseenClasses = data.unseenClasses();
+    state.datasetName = data.name;
+    state.splitsHash = hashOfSplits(data);
+}
+
 } // namespace semrel

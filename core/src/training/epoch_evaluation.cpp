@@ -14,18 +14,18 @@ namespace semrel {
 
 EpochEvaluation::EpochEvaluation(const Dataset& data, const Normalizer& featureNormalizer,
                                  Split trainSplit, const std::vector<std::int64_t>& validationRows)
-    : m_validation(trainSplit == Split::Train)
+    : m_data(data), m_normalizer(featureNormalizer), m_validation(trainSplit == Split::Train)
 {
     if (m_validation) {
-        m_val = makePart(data, featureNormalizer, validationRows);
+        m_val = makePart(data, validationRows);
         m_valClasses = m_val.truth;
         std::sort(m_valClasses.begin(), m_valClasses.end());
         m_valClasses.erase(std::unique(m_valClasses.begin(), m_valClasses.end()),
                            m_valClasses.end());
         return;
     }
-    m_unseen = makePart(data, featureNormalizer, data.split(Split::TestUnseen));
-    m_seen = makePart(data, featureNormalizer, data.split(Split::TestSeen));
+    m_unseen = makePart(data, data.split(Split::TestUnseen));
+    m_seen = makePart(data, data.split(Split::TestSeen));
     m_unseenClasses = data.unseenClasses();
     m_seenClasses = data.seenClasses();
     m_allClasses = m_seenClasses;
@@ -34,18 +34,21 @@ EpochEvaluation::EpochEvaluation(const Dataset& data, const Normalizer& featureN
     m_allClasses.erase(std::unique(m_allClasses.begin(), m_allClasses.end()), m_allClasses.end());
 }
 
-EpochEvaluation::Part EpochEvaluation::makePart(const Dataset& data, const Normalizer& normalizer,
+EpochEvaluation::Part EpochEvaluation::makePart(const Dataset& data,
                                                 const std::vector<std::int64_t>& rows)
 {
     Part part;
-    part.features = FloatMatrix(static_cast<std::int64_t>(rows.size()), data.featureDim());
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        std::copy(data.features.row(rows[k]), data.features.row(rows[k]) + data.featureDim(),
-                  part.features.row(static_cast<std::int64_t>(k)));
-        part.truth.push_back(data.labels[static_cast<std::size_t>(rows[k])]);
-    }
-    normalizer.applyInPlace(part.features);
+    part.rows = rows;
+    for (std::int64_t row : rows)
+        part.truth.push_back(data.labels[static_cast<std::size_t>(row)]);
     return part;
+}
+
+std::vector<ClassScores>
+EpochEvaluation::score(const ClassScorer& scorer, const Part& part,
+                       const std::vector<std::vector<std::int32_t>>& sets) const
+{
+    return scorer.score(m_data.features, part.rows, m_normalizer, sets);
 }
 
 void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report, Scoring scoring) const
@@ -55,7 +58,7 @@ void EpochEvaluation::measure(const FloatMatrix& mapped, EpochReport& report, Sc
         if (!m_val.empty() && !m_valClasses.empty()) {
             const ClassScorer scorer(mapped, m_valClasses, scoring);
             report.validationAccuracy =
-                accuracy(m_val, scorer.score(m_val.features, {m_valClasses})[0], m_valClasses);
+                accuracy(m_val, score(scorer, m_val, {m_valClasses})[0], m_valClasses);
         }
         return;
     }
@@ -82,7 +85,7 @@ void EpochEvaluation::measureTest(const ClassScorer& scorer, EpochReport& report
             sets.push_back(m_unseenClasses);
         if (stacking)
             sets.push_back(m_seenClasses);
-        unseen = scorer.score(m_unseen.features, sets);
+        unseen = score(scorer, m_unseen, sets);
         report.gzslUnseen = accuracy(m_unseen, unseen[0], m_unseenClasses);
         if (unseen.size() > 1)
             report.zslAccuracy = accuracy(m_unseen, unseen[1], m_unseenClasses);
@@ -94,7 +97,7 @@ void EpochEvaluation::measureTest(const ClassScorer& scorer, EpochReport& report
         sets.push_back(m_seenClasses);
         sets.push_back(m_unseenClasses);
     }
-    const std::vector<ClassScores> seen = scorer.score(m_seen.features, sets);
+    const std::vector<ClassScores> seen = score(scorer, m_seen, sets);
     report.gzslSeen = accuracy(m_seen, seen[0], m_seenClasses);
     if (stacking)
         report.ausuc = seenUnseenCurve({stackingSamples(m_unseen.truth, unseen[2], unseen[1]),

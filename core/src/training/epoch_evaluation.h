@@ -18,8 +18,10 @@ class ClassScorer;
 
 // The accuracies reported after each epoch. Tuning (trainSplit = Train): ZSL on the validation
 // rows (training_rows.h) among their classes. Final training (Trainval): ZSL on test_unseen, GZSL
-// ts / tr / H, and calibrated stacking's AUSUC. The evaluation features are normalised once
-// here, not every epoch.
+// ts / tr / H, and calibrated stacking's AUSUC. The evaluation rows are read from the dataset
+// and normalised block by block in each measure (ClassScorer), not copied: a normalised copy of
+// the test splits would add their size to training's peak memory (docs/BENCHMARKS.md, "Memory").
+// The dataset must outlive this object, and its evaluation rows must stay as they are.
 class EpochEvaluation
 {
 public:
@@ -35,16 +37,19 @@ public:
 private:
     struct Part
     {
-        FloatMatrix features;
+        std::vector<std::int64_t> rows; // of the dataset
         std::vector<std::int32_t> truth;
         bool empty() const { return truth.empty(); }
     };
-    static Part makePart(const Dataset& data, const Normalizer& normalizer,
-                         const std::vector<std::int64_t>& rows);
+    static Part makePart(const Dataset& data, const std::vector<std::int64_t>& rows);
+    std::vector<ClassScores> score(const ClassScorer& scorer, const Part& part,
+                                   const std::vector<std::vector<std::int32_t>>& sets) const;
     void measureTest(const ClassScorer& scorer, EpochReport& report) const;
     static double accuracy(const Part& part, const ClassScores& scores,
                            const std::vector<std::int32_t>& classes);
 
+    const Dataset& m_data;
+    Normalizer m_normalizer;
     bool m_validation;
     Part m_val;
     Part m_unseen;

@@ -79,8 +79,10 @@ struct Trainer::Impl
 {
     TrainingConfig config;
 
-    TrainingResult train(const Dataset& data, const ModelState* checkpoint, const StopFlag& stop,
-                         const EpochCallback& onEpoch, const BatchCallback& onBatch) const;
+    // `inPlace`: null, or `data` itself when its training rows may be normalised where they lie.
+    TrainingResult train(const Dataset& data, Dataset* inPlace, const ModelState* checkpoint,
+                         const StopFlag& stop, const EpochCallback& onEpoch,
+                         const BatchCallback& onBatch) const;
     ModelState initialState(const Dataset& data, const TrainingSetup& setup) const;
 };
 
@@ -101,14 +103,18 @@ ModelState Trainer::Impl::initialState(const Dataset& data, const TrainingSetup&
     return state;
 }
 
-TrainingResult Trainer::Impl::train(const Dataset& data, const ModelState* checkpoint,
-                                    const StopFlag& stop, const EpochCallback& onEpoch,
+TrainingResult Trainer::Impl::train(const Dataset& data, Dataset* inPlace,
+                                    const ModelState* checkpoint, const StopFlag& stop,
+                                    const EpochCallback& onEpoch,
                                     const BatchCallback& onBatch) const
 {
     const int threads = configureThreads(config.threads);
     keepFreedBlocks();
     TrainingResult result;
-    const TrainingSetup setup = makeTrainingSetup(data, config);
+    if (checkpoint && inPlace) // before the dataset changes
+        checkResumable(config, *checkpoint, data);
+    const TrainingSetup setup =
+        inPlace ? makeTrainingSetupInPlace(*inPlace, config) : makeTrainingSetup(data, config);
     result.warnings = setup.warnings;
     RelationNetwork network(data.embeddingDim(), data.featureDim(), config.network,
                             /*withDecoder=*/config.method != Method::B3, config.seed);
@@ -170,20 +176,20 @@ Trainer::Trainer(TrainingConfig config) : m_impl(std::make_unique<Impl>())
 
 Trainer::~Trainer() = default;
 
-TrainingResult Trainer::run(const Dataset& data, const StopFlag& stop, const EpochCallback& onEpoch,
-                            const BatchCallback& onBatch)
+TrainingResult Trainer::start(const Dataset& data, Dataset* inPlace, const StopFlag& stop,
+                              const EpochCallback& onEpoch, const BatchCallback& onBatch)
 {
     if (isClosedForm(m_impl->config.method))
         return trainClosedForm(m_impl->config, data, stop, onEpoch);
     try {
-        return m_impl->train(data, nullptr, stop, onEpoch, onBatch);
+        return m_impl->train(data, inPlace, nullptr, stop, onEpoch, onBatch);
     } catch (const c10::Error& e) {
         throw TrainingError(std::string("training failed in LibTorch: ") +
                             e.what_without_backtrace());
     }
 }
 
-TrainingResult Trainer::resume(const Dataset& data, const ModelState& checkpoint,
+TrainingResult Trainer::resume(const Dataset& data, Dataset* inPlace, const ModelState& checkpoint,
                                const StopFlag& stop, const EpochCallback& onEpoch,
                                const BatchCallback& onBatch)
 {
@@ -191,11 +197,37 @@ TrainingResult Trainer::resume(const Dataset& data, const ModelState& checkpoint
         throw TrainingError(std::string("cannot resume: ") + methodName(m_impl->config.method) +
                             " is solved in closed form, in one step; train it again instead");
     try {
-        return m_impl->train(data, &checkpoint, stop, onEpoch, onBatch);
+        return m_impl->train(data, inPlace, &checkpoint, stop, onEpoch, onBatch);
     } catch (const c10::Error& e) {
         throw TrainingError(std::string("resuming training failed in LibTorch: ") +
                             e.what_without_backtrace());
     }
+}
+
+TrainingResult Trainer::run(const Dataset& data, const StopFlag& stop, const EpochCallback& onEpoch,
+                            const BatchCallback& onBatch)
+{
+    return start(data, nullptr, stop, onEpoch, onBatch);
+}
+
+TrainingResult Trainer::runInPlace(Dataset& data, const StopFlag& stop,
+                                   const EpochCallback& onEpoch, const BatchCallback& onBatch)
+{
+    return start(data, &data, stop, onEpoch, onBatch);
+}
+
+TrainingResult Trainer::resume(const Dataset& data, const ModelState& checkpoint,
+                               const StopFlag& stop, const EpochCallback& onEpoch,
+                               const BatchCallback& onBatch)
+{
+    return resume(data, nullptr, checkpoint, stop, onEpoch, onBatch);
+}
+
+TrainingResult Trainer::resumeInPlace(Dataset& data, const ModelState& checkpoint,
+                                      const StopFlag& stop, const EpochCallback& onEpoch,
+                                      const BatchCallback& onBatch)
+{
+    return resume(data, &data, checkpoint, stop, onEpoch, onBatch);
 }
 
 } // namespace semrel

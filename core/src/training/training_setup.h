@@ -36,6 +36,14 @@ struct TrainingSetup
 // the raw ones: raw attribute vectors are all non-negative, so their cosines crowd near 1 and
 // τ = 0 (the paper's default) would make every class similar to every other. After
 // standardisation the cosines spread over (-1, 1) and τ = 0 splits them in a meaningful way.
+// The training set is a normalised copy of the training rows.
 TrainingSetup makeTrainingSetup(const Dataset& data, const TrainingConfig& config);
+// The same without the copy: the training rows of data.features are normalised where they lie
+// and the set reads them there (set.features is a view of data.features, which must outlive the
+// setup). Afterwards those rows no longer hold the raw features; every other row and every
+// other field of `data` is unchanged. When a training row is also read raw later (a test row,
+// or a tuning run's validation or holdout row) it copies instead, as makeTrainingSetup. The
+// set's values, and so training's results, are bit-identical to makeTrainingSetup's.
+TrainingSetup makeTrainingSetupInPlace(Dataset& data, const TrainingConfig& config);
 
 } // namespace semrel

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstdint>
 
 using semrel::FloatMatrix;
 using semrel::Relation;
@@ -29,6 +30,8 @@ class TestSemanticRelations : public QObject
 
 private Q_SLOTS:
     void deltaIsTheCosineMatrix();
+    void everyEntryHasTheBitsOfCosineSimilarity_data();
+    void everyEntryHasTheBitsOfCosineSimilarity();
     void relationsPartitionByTau_data();
     void relationsPartitionByTau();
     void tauOneLeavesOnlyEqualEmbeddingsSimilar();
@@ -45,6 +48,41 @@ void TestSemanticRelations::deltaIsTheCosineMatrix()
     QCOMPARE(rel.delta(1, 0), rel.delta(0, 1));
     QCOMPARE(rel.delta(0, 2) + 1.0f, 1.0f); // orthogonal
     QCOMPARE(rel.delta(0, 4), 1.0f);        // same direction, another class
+}
+
+void TestSemanticRelations::everyEntryHasTheBitsOfCosineSimilarity_data()
+{
+    QTest::addColumn<int>("classes");
+    QTest::addColumn<int>("dimension");
+    QTest::newRow("fewer than a group") << 3 << 5;
+    QTest::newRow("groups and a remainder, tiles") << 150 << 37;
+}
+
+// The matrix is built by groups of rows and tiles, from norms computed once: each entry must
+// still be exactly cosineSimilarity() of its pair, in both triangles, with 1 on the diagonal.
+void TestSemanticRelations::everyEntryHasTheBitsOfCosineSimilarity()
+{
+    QFETCH(int, classes);
+    QFETCH(int, dimension);
+    FloatMatrix e(classes, dimension);
+    std::uint64_t state = 12345;
+    for (float& v : e.values) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        v = static_cast<float>(static_cast<double>(state >> 11) / 9007199254740992.0 - 0.4);
+    }
+    std::fill(e.row(1), e.row(1) + dimension, 0.0f); // a zero row: cosine 0
+    const SemanticRelations relations(e, 0.0);
+    for (std::int64_t m = 0; m < classes; ++m)
+        for (std::int64_t r = 0; r < classes; ++r) {
+            const float expected =
+                m == r ? 1.0f : semrel::cosineSimilarity(e.row(m), e.row(r), dimension);
+            if (relations.delta(m, r) != expected)
+                QFAIL(qPrintable(QString("delta(%1, %2) = %3, expected %4")
+                                     .arg(m)
+                                     .arg(r)
+                                     .arg(double(relations.delta(m, r)), 0, 'g', 9)
+                                     .arg(double(expected), 0, 'g', 9)));
+        }
 }
 
 void TestSemanticRelations::relationsPartitionByTau_data()

@@ -11,7 +11,9 @@
 #include <ATen/ATen.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <numeric>
 
 using semrel::BatchTuples;
 using semrel::Relation;
@@ -56,6 +58,8 @@ Fixture makeFixture()
     f.set.classCount.push_back(0);
     f.set.features = at::from_blob(rows.data(), {20, kDim}, at::kFloat).clone();
     f.set.features = f.set.features / f.set.features.norm(2, 1, true);
+    f.set.featureRow.resize(20);
+    std::iota(f.set.featureRow.begin(), f.set.featureRow.end(), std::int64_t{0});
     at::Tensor mapped = at::from_blob(rows.data(), {4, kDim}, at::kFloat).clone() + 0.3;
     f.mappedUnit = (mapped / mapped.norm(2, 1, true)).contiguous();
     return f;
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void sameSeedGivesSameTuples();
     void skipsSidesThatAreNotMined();
     void bf16ScoresStayNearAndTheWinnersIsExact();
+    void readsSamplesWhereTheyLie();
 };
 
 void TestTupleMiner::drawsOnlyClassesOfTheRightRelation()
@@ -177,7 +182,9 @@ void TestTupleMiner::bf16ScoresStayNearAndTheWinnersIsExact()
             for (std::size_t c = 0; c < 7; ++c) {
                 QVERIFY(std::abs(reducedScores[b * 7 + c] - exactScores[b * 7 + c]) < kRounding);
                 bestExact = std::max(bestExact, exactScores[b * 7 + c]);
-                if (candidates[b * 7 + c] == chosen[b] && won == 7)
+                if (f.set.featureRow[static_cast<std::size_t>(candidates[b * 7 + c])] ==
+                        chosen[b] &&
+                    won == 7)
                     won = c;
             }
             QVERIFY(won < 7);
@@ -229,6 +236,38 @@ void TestTupleMiner::skipsSidesThatAreNotMined()
     const BatchTuples t = miner.mine({0, 1}, {0, 1}, f.mappedUnit, rng);
     QVERIFY(t.similarCandidates.empty());
     QCOMPARE(t.dissimilarCandidates.size(), std::size_t(10));
+}
+
+// The training set as a view of a dataset's rows (training_setup.h): sample k in row 2k + 1,
+// NaN rows between that must never be read. The same draws, scores and choices, named by row.
+void TestTupleMiner::readsSamplesWhereTheyLie()
+{
+    const Fixture f = makeFixture();
+    Fixture spread = makeFixture();
+    spread.set.features = at::full({41, kDim}, std::nanf(""), at::kFloat);
+    for (std::int64_t k = 0; k < 20; ++k) {
+        spread.set.featureRow[static_cast<std::size_t>(k)] = 2 * k + 1;
+        spread.set.features[2 * k + 1].copy_(f.set.features[k]);
+    }
+    const TupleMiner miner(f.set, *f.relations, 6, true, true);
+    const TupleMiner spreadMiner(spread.set, *spread.relations, 6, true, true);
+    SplitMix a(9), b(9);
+    const std::vector<std::int32_t> classes{0, 1, 2, 3};
+    const std::vector<std::int64_t> slot{0, 1, 2, 3};
+    const BatchTuples t = miner.mine(classes, slot, f.mappedUnit, a);
+    const BatchTuples u = spreadMiner.mine(classes, slot, f.mappedUnit, b);
+    auto rowOf = [](std::int64_t sample) {
+        return sample < 0 ? sample : 2 * sample + 1;
+    };
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        QCOMPARE(u.positive[i], rowOf(t.positive[i]));
+        QCOMPARE(u.similar[i], rowOf(t.similar[i]));
+        QCOMPARE(u.dissimilar[i], rowOf(t.dissimilar[i]));
+    }
+    QCOMPARE(u.similarCandidates, t.similarCandidates);
+    QCOMPARE(u.similarScores, t.similarScores);
+    QCOMPARE(u.dissimilarScores, t.dissimilarScores);
+    QCOMPARE(u.deltaDissimilar, t.deltaDissimilar);
 }
 
 QTEST_GUILESS_MAIN(TestTupleMiner)

@@ -77,6 +77,10 @@ private Q_SLOTS:
     void reportsEveryEpoch();
     void tuningReportsValidationAccuracy();
     void resumeFromCheckpointEqualsUninterruptedRun();
+    void inPlaceTrainingEqualsTheCopy_data();
+    void inPlaceTrainingEqualsTheCopy();
+    void inPlaceResumeEqualsTheCopy();
+    void inPlaceTrainingCopiesRowsThatAreAlsoTested();
     void resumeRejectsAnotherSeed();
     void learnsZeroShotOnGeneratedData();
     void trainsEveryMethod_data();
@@ -196,6 +200,109 @@ void TestTrainer::resumeFromCheckpointEqualsUninterruptedRun()
     QCOMPARE(resumed.state.history.size(), std::size_t(3));
     QVERIFY(sameParameters(whole.state, resumed.state));
     QCOMPARE(resumed.state.history.back().loss, whole.state.history.back().loss);
+}
+
+void TestTrainer::inPlaceTrainingEqualsTheCopy_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<bool>("tuning");
+    for (const Method m : {Method::Proposed, Method::B1, Method::B2, Method::B3}) {
+        const QByteArray name = semrel::methodName(m);
+        QTest::newRow(name + " trainval") << int(m) << false;
+        QTest::newRow(name + " tuning") << int(m) << true;
+    }
+}
+
+// Normalising the training rows where they lie changes where the miner and the objective read
+// them, not their values: every bit of the model, its history and its calibration is the same,
+// and only the training rows of the dataset changed.
+void TestTrainer::inPlaceTrainingEqualsTheCopy()
+{
+    QFETCH(int, method);
+    QFETCH(bool, tuning);
+    const Dataset original = generated();
+    TrainingConfig c = smallConfig(static_cast<Method>(method));
+    if (tuning)
+        c.trainSplit = semrel::Split::Train;
+    c.threads = 2;
+    const TrainingResult copied = train(c, original);
+    Dataset data = original;
+    StopFlag stop;
+    const TrainingResult inPlace = Trainer(c).runInPlace(data, stop);
+    QVERIFY(sameParameters(copied.state, inPlace.state));
+    QCOMPARE(inPlace.state.history.size(), copied.state.history.size());
+    for (std::size_t e = 0; e < copied.state.history.size(); ++e) {
+        const EpochReport& a = copied.state.history[e];
+        const EpochReport& b = inPlace.state.history[e];
+        QCOMPARE(b.loss, a.loss);
+        for (const auto field :
+             {&EpochReport::validationAccuracy, &EpochReport::zslAccuracy, &EpochReport::gzslUnseen,
+              &EpochReport::gzslSeen, &EpochReport::ausuc})
+            QVERIFY((std::isnan(a.*field) && std::isnan(b.*field)) || a.*field == b.*field);
+    }
+    QCOMPARE(inPlace.state.calibration.gamma, copied.state.calibration.gamma);
+    QCOMPARE(inPlace.warnings, copied.warnings);
+
+    std::vector<char> trained(static_cast<std::size_t>(data.sampleCount()), 0);
+    const semrel::Split split = tuning ? semrel::Split::Train : semrel::Split::Trainval;
+    const std::vector<std::int64_t> trainRows =
+        tuning ? semrel::tuningRows(data, c.tuningSplits, c.seenHoldout, c.seed).fit
+               : data.split(split);
+    for (std::int64_t row : trainRows)
+        trained[static_cast<std::size_t>(row)] = 1;
+    const std::int64_t d = data.featureDim();
+    for (std::int64_t row = 0; row < data.sampleCount(); ++row) {
+        const bool same = std::equal(data.features.row(row), data.features.row(row) + d,
+                                     original.features.row(row));
+        QVERIFY2(same != bool(trained[static_cast<std::size_t>(row)]),
+                 qPrintable(QString("row %1").arg(row)));
+    }
+    QCOMPARE(data.labels, original.labels);
+    QVERIFY(data.splits == original.splits);
+    QVERIFY(data.classEmbeddings == original.classEmbeddings);
+}
+
+void TestTrainer::inPlaceResumeEqualsTheCopy()
+{
+    const Dataset original = generated();
+    QTemporaryDir dir;
+    TrainingConfig c = smallConfig();
+    c.epochs = 3;
+    const TrainingResult whole = train(c, original);
+    TrainingConfig first = c;
+    first.epochs = 2;
+    first.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
+    Dataset data = original;
+    StopFlag stop;
+    Trainer(first).runInPlace(data, stop);
+    const semrel::ModelState checkpoint = semrel::readModelFile(first.checkpointPath);
+    data = original;
+    const TrainingResult resumed = Trainer(c).resumeInPlace(data, checkpoint, stop);
+    QVERIFY(sameParameters(whole.state, resumed.state));
+    QCOMPARE(resumed.state.history.back().loss, whole.state.history.back().loss);
+}
+
+// As in xlsa17's AWA2, a test_seen sample also listed in train: with the raw tuning splits it is
+// trained on, and it must stay raw for a later evaluation of the test splits. The rows are then
+// copied, and the dataset stays as it was.
+void TestTrainer::inPlaceTrainingCopiesRowsThatAreAlsoTested()
+{
+    Dataset original = generated();
+    const std::int64_t testSeen = original.split(semrel::Split::TestSeen).front();
+    std::vector<std::int64_t>& trainRows = original.split(semrel::Split::Train);
+    trainRows.push_back(testSeen);
+    std::sort(trainRows.begin(), trainRows.end());
+    TrainingConfig c = smallConfig();
+    c.trainSplit = semrel::Split::Train;
+    c.tuningSplits = semrel::TuningSplits::Raw;
+    const TrainingResult copied = train(c, original);
+    Dataset data = original;
+    StopFlag stop;
+    const TrainingResult inPlace = Trainer(c).runInPlace(data, stop);
+    QVERIFY(sameParameters(copied.state, inPlace.state));
+    QCOMPARE(inPlace.state.history.back().validationAccuracy,
+             copied.state.history.back().validationAccuracy);
+    QVERIFY(data.features == original.features);
 }
 
 void TestTrainer::resumeRejectsAnotherSeed()

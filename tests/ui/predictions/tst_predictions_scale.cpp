@@ -91,6 +91,20 @@ void checkPairZoomsToItsCell(PredictionsView& view, const test::PlantedEvaluatio
     QVERIFY2(tip.startsWith(QStringLiteral("true %1, predicted %2: 2 sample(s)")
                                 .arg(nameOf(planted, unseen[1]), nameOf(planted, unseen[10]))),
              qPrintable(tip));
+    // An empty cell beside it says so, not "0 sample(s)".
+    const auto& source = static_cast<const ConfusionMatrixSource&>(*matrix->source());
+    // A named column near the planted one, whose cell lies inside the grid.
+    std::vector<std::int64_t> columns;
+    for (const std::int64_t c : {column - 1, column + 1, column - 2, column + 2})
+        if (contains(matrix->labelledColumns(), c) &&
+            view.charts()->zsl.counts->count(unseen[1], source.classAt(c)) == 0)
+            columns.push_back(c);
+    const auto empty = columns.begin();
+    QVERIFY(empty != columns.end());
+    const QString emptyTip = matrix->toolTipAt(matrix->cellCenter(row, *empty));
+    QCOMPARE(emptyTip,
+             QStringLiteral("true %1, predicted %2: no samples")
+                 .arg(nameOf(planted, unseen[1]), nameOf(planted, source.classAt(*empty))));
 }
 
 } // namespace

@@ -238,6 +238,45 @@ private Q_SLOTS:
         QCOMPARE(view.accuracyChart()->barCount(), 0);
     }
 
+    // ZSL is shown before GZSL is scored: its rows and charts at once, GZSL's pending; when GZSL
+    // arrives it joins without undoing what the user chose meanwhile.
+    void zslIsShownBeforeGzsl()
+    {
+        PredictionsView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy zslShown(&view, &PredictionsView::zslReady);
+        QSignalSpy ready(&view, &PredictionsView::evaluationReady);
+        // Both signals fire from the event loop: between them nothing else may run, so the ZSL
+        // state is looked at in the slot of the first.
+        int zslRows = -1;
+        int gzslRowsWhilePending = -1;
+        bool gzslChartsWhilePending = true;
+        const std::int32_t chosen = m_fixture.data->unseenClasses().front();
+        connect(&view, &PredictionsView::zslReady, this, [&] {
+            zslRows = view.filter()->rowCount();
+            view.setSetting(Setting::Gzsl);
+            gzslRowsWhilePending = view.filter()->rowCount();
+            gzslChartsWhilePending = view.accuracyChart()->barCount() > 0;
+            view.setSetting(Setting::Zsl);
+            view.showCell(chosen, PredictionFilter::kAnyClass);
+        });
+        view.setModelAndDataset(m_fixture.model, m_fixture.data);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(zslShown.count(), 1);
+        const auto unseen = static_cast<int>(m_fixture.data->split(Split::TestUnseen).size());
+        const auto seen = static_cast<int>(m_fixture.data->split(Split::TestSeen).size());
+        QCOMPARE(zslRows, unseen);
+        QCOMPARE(gzslRowsWhilePending, 0);
+        QVERIFY(!gzslChartsWhilePending);
+        QCOMPARE(view.filter()->trueClass(), chosen);
+        QCOMPARE(view.filter()->setting(), Setting::Zsl);
+        QCOMPARE(view.tableModel()->rowCount(), unseen + unseen + seen);
+        view.setSetting(Setting::Gzsl);
+        QCOMPARE(view.filter()->rowCount(), unseen + seen);
+        QVERIFY(view.accuracyChart()->barCount() > 0);
+    }
+
     void aNewerModelsEvaluationWins()
     {
         SyntheticSpec spec;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,8 +115,14 @@ private Q_SLOTS:
         QCOMPARE(chart->trueClassRow(), -1);
         for (int i = 0; i < chart->barCount(); ++i)
             QVERIFY(chart->bar(i).classIndex != truth);
-        m_view.setClassHidden(truth, false);
+        // The class list says so, and ticking the class there brings the bar back.
+        auto* list = m_view.findChild<QListWidget*>(QStringLiteral("queryClasses"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), static_cast<int>(m_fixture.data->classCount()));
+        QCOMPARE(list->item(truth)->checkState(), Qt::Unchecked);
+        list->item(truth)->setCheckState(Qt::Checked);
         QCOMPARE(chart->barCount(), static_cast<int>(m_fixture.data->classCount()));
+        QCOMPARE(chart->bar(chart->trueClassRow()).classIndex, truth);
     }
 
     void topKKeepsTheMostSimilar()

@@ -7,6 +7,7 @@
 
 #include <semrel/reports/history_csv.h>
 
+#include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTest>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void batchPointsArriveWithinTheEpochs();
     void batchPointsOfALongEpochAreThinned();
     void bestEpochIsMarkedAtTheBestAccuracy();
+    void bestEpochRingIsNotClippedAtTheLastEpoch();
     void accuracyAxisFitsTheData();
     void runsDifferingOnlyInLambda1AreLabelledApart();
     void overlayLegendIsOneEntryPerRunAfterEveryRun();
@@ -121,6 +123,36 @@ void TestTrainingCharts::bestEpochIsMarkedAtTheBestAccuracy()
     QCOMPARE(charts.bestMarker()->at(0), QPointF(3, 61.0));
     QCOMPARE(charts.bestEpochText(),
              QStringLiteral("Best epoch 3: ZSL 61.0 % (last, epoch 5: 55.0 %)"));
+}
+
+// A best epoch on the plot's edge (the last epoch, the highest value) gets room for its whole
+// ring: the axes reach past it, without a tick beyond the round ones.
+void TestTrainingCharts::bestEpochRingIsNotClippedAtTheLastEpoch()
+{
+    TrainingCharts charts;
+    charts.resize(900, 600);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    charts.startRun(QStringLiteral("Run 1"), config(1.0), 4);
+    for (const auto& [number, zsl] : {std::pair{1, 0.30}, {2, 0.40}, {3, 0.50}, {4, 0.60}})
+        charts.addEpoch(epoch(number, zsl));
+    charts.flush();
+    QCOMPARE(charts.bestEpoch()->epoch, 4);
+    QVERIFY2(charts.accuracyEpochAxis()->max() > 4.0,
+             qPrintable(QString::number(charts.accuracyEpochAxis()->max())));
+    QVERIFY2(charts.accuracyAxis()->max() > 60.0,
+             qPrintable(QString::number(charts.accuracyAxis()->max())));
+    QVERIFY(charts.accuracyEpochAxis()->max() < 4.0 + charts.accuracyEpochAxis()->tickInterval());
+    // The ring's centre in pixels is a whole ring's radius inside the plot.
+    const QRectF plot = charts.accuracyView()->chart()->plotArea();
+    const QPointF centre =
+        charts.accuracyView()->chart()->mapToPosition(QPointF(4, 60.0), charts.bestMarker());
+    QVERIFY2(plot.right() - centre.x() >= 8.0 && centre.y() - plot.top() >= 8.0,
+             qPrintable(QStringLiteral("%1, %2 in %3 to %4")
+                            .arg(centre.x())
+                            .arg(centre.y())
+                            .arg(plot.right())
+                            .arg(plot.top())));
 }
 
 void TestTrainingCharts::accuracyAxisFitsTheData()

@@ -36,7 +36,7 @@ struct SyntheticSpec
 constexpr int kMaxSyntheticClasses = 100000;
 constexpr int kMaxSyntheticSamplesPerClass = 1000000;
 constexpr int kMaxSyntheticDimension = 65536;
-constexpr long long kMaxSyntheticValues = 1LL << 30; // feature values in all: 4 GiB of floats
+constexpr long long kMaxSyntheticValues = 1LL << 31; // feature values in all: 8 GiB of floats
 
 // Throws DataError saying which part of the spec is out of range or inconsistent: fewer than 2
 // classes, no unseen or no seen class, as many validation classes as seen ones, fewer than 2

@@ -6,6 +6,7 @@
 #include <semrel/evaluation/calibrated_stacking.h>
 #include <semrel/matrix.h>
 #include <semrel/model_file/model_state.h>
+#include <semrel/progress.h>
 
 #include <cstdint>
 #include <vector>
@@ -84,6 +85,19 @@ struct EvaluationResult
 };
 
 // Throws DataError when the model does not fit the dataset (requireModelFits(), model_fit.h).
+// Any thread. Runs evaluateZsl() then evaluateGzsl().
 EvaluationResult evaluate(const RelationModel& model, const Dataset& data);
+
+// evaluate() in two steps, for a window that shows the ZSL part at once: GZSL scores every test
+// sample against every class: tens of times ZSL's work when a tenth of the classes are unseen.
+// evaluateZsl() fills the class lists and the ZSL fields; the GZSL numbers are NaN, its
+// predictions and the stacking curve empty. Throws as evaluate().
+EvaluationResult evaluateZsl(const RelationModel& model, const Dataset& data);
+// Completes `zsl` (evaluateZsl() of the same model and dataset) with the GZSL fields and the
+// stacking curve. `progress` (may be empty) hears the fraction of the test samples scored after
+// each block of rows; it may throw (Cancelled) to end the work early, which reaches the caller.
+// Throws as evaluate(), and Error when `zsl` does not match the dataset's unseen test split.
+EvaluationResult evaluateGzsl(const RelationModel& model, const Dataset& data, EvaluationResult zsl,
+                              const ProgressCallback& progress = {});
 
 } // namespace semrel

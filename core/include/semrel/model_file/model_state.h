@@ -113,4 +113,8 @@ void validateModelState(const ModelState& state, const std::string& origin);
 // trained on this very dataset.
 std::string hashOfSplits(const Dataset& data);
 
+// Records in `state` what it knows of the dataset it is made for: the dimensions, the class names
+// and embeddings, the seen and unseen classes, the dataset's name and hashOfSplits().
+void describeDataset(ModelState& state, const Dataset& data);
+
 } // namespace semrel

@@ -64,7 +64,28 @@ public:
     TrainingResult resume(const Dataset& data, const ModelState& checkpoint, const StopFlag& stop,
                           const EpochCallback& onEpoch = {}, const BatchCallback& onBatch = {});
 
+    // run() and resume() for a caller that loaded `data` for this run alone (the command line):
+    // the training rows' features are normalised where they lie instead of copied, so training
+    // holds about one copy of the features instead of two (docs/BENCHMARKS.md, "Memory").
+    // Results are bit-identical to run()'s and resume()'s. Afterwards the training rows of
+    // data.features hold normalised features, not the raw ones (also when it throws, once the
+    // dataset and the checkpoint were found usable); every other row and every other field of
+    // `data` is unchanged, so the test splits can still be evaluated on it. When a training row
+    // is also a test (or a tuning run's validation) row, `data` is left as it is and the rows
+    // are copied, as run() does; ESZSL and SAE leave it as it is too.
+    TrainingResult runInPlace(Dataset& data, const StopFlag& stop,
+                              const EpochCallback& onEpoch = {}, const BatchCallback& onBatch = {});
+    TrainingResult resumeInPlace(Dataset& data, const ModelState& checkpoint, const StopFlag& stop,
+                                 const EpochCallback& onEpoch = {},
+                                 const BatchCallback& onBatch = {});
+
 private:
+    TrainingResult start(const Dataset& data, Dataset* inPlace, const StopFlag& stop,
+                         const EpochCallback& onEpoch, const BatchCallback& onBatch);
+    TrainingResult resume(const Dataset& data, Dataset* inPlace, const ModelState& checkpoint,
+                          const StopFlag& stop, const EpochCallback& onEpoch,
+                          const BatchCallback& onBatch);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
