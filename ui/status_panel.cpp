@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "status_panel.h"
 
+#include "dataset/tuning_splits_note.h"
 #include "process_memory.h"
 
 #include <QFrame>
@@ -68,9 +69,7 @@ void StatusPanel::setDataset(const DatasetSummary& s)
             tr(" · tuning: trainval samples only (%1 of train, %2 of val left out)")
                 .arg(locale.toString(static_cast<qlonglong>(t.train - t.trainInTrainval)))
                 .arg(locale.toString(static_cast<qlonglong>(t.val - t.valInTrainval))));
-        tip += tr("\nxlsa17's train and val splits of this dataset also hold test_seen samples; "
-                  "tuning leaves them out so that no GZSL test image takes part in model selection "
-                  "(semrel tune --tuning-splits raw keeps them).");
+        tip += QLatin1Char('\n') + tuningSplitsNote(t);
     }
     m_dataset->setToolTip(tip);
 }

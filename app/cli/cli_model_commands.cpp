@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -187,7 +188,10 @@ void addEvalCommand(CLI::App& app)
         if (const std::string folder = runsFolder(where); !folder.empty()) {
             RunRecord record =
                 recordOfModel(model.state(), &data, RunKind::LoadedModel, "semrel eval");
-            record.modelPath = o->modelPath;
+            // Absolute, so that the window finds it and a second eval of the file updates its run.
+            std::error_code ec;
+            const std::filesystem::path absolute = std::filesystem::absolute(o->modelPath, ec);
+            record.modelPath = ec ? o->modelPath : absolute.lexically_normal().string();
             recordRun(folder, std::move(record));
         }
         if (!o->json) {

@@ -54,7 +54,7 @@ void TestStudioRefusals::refusesAndExitsCleanly()
     QVERIFY2(!run.timedOut, "the window waited");
     QVERIFY2(run.exited, qPrintable(run.describe() + ": " + run.err));
     QVERIFY2(run.err.contains("no screenshot: " + file.toUtf8()), run.err.constData());
-    // Nothing from HDF5 itself (our messages quote it as "[HDF5: ...]").
+    // Nothing from HDF5 itself (our messages carry its words as detail, "HDF5: ...").
     QVERIFY2(!run.err.contains("HDF5: infinite loop") && !run.err.contains("HDF5-DIAG"),
              run.err.constData());
 }

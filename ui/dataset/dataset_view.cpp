@@ -5,10 +5,12 @@
 #include "dataset/class_neighbours_view.h"
 #include "dataset/class_table_model.h"
 #include "dataset/dataset_matrix_sources.h"
+#include "dataset/tuning_splits_note.h"
 #include "error_dialog.h"
 #include "jobs/background_job.h"
 #include "zoom/matrix_view.h"
 
+#include <semrel/dataset/tuning_splits.h>
 #include <semrel/exploration/matrix_order.h>
 
 #include <QComboBox>
@@ -54,10 +56,10 @@ QGroupBox* group(const QString& title, QWidget* content, QWidget* parent)
 DatasetView::DatasetView(QWidget* parent)
     : QWidget(parent), m_classModel(new ClassTableModel(this)),
       m_sortedClasses(new QSortFilterProxyModel(this)), m_classTable(new QTableView(this)),
-      m_heatMap(new MatrixView(this)), m_relationMatrix(new MatrixView(this)),
-      m_neighbours(new ClassNeighboursView(this)), m_orderBox(new QComboBox(this)),
-      m_tauSlider(new QSlider(Qt::Horizontal, this)), m_tauLabel(new QLabel(this)),
-      m_mainSplitter(new QSplitter(Qt::Horizontal, this)),
+      m_tuningNote(new QLabel(this)), m_heatMap(new MatrixView(this)),
+      m_relationMatrix(new MatrixView(this)), m_neighbours(new ClassNeighboursView(this)),
+      m_orderBox(new QComboBox(this)), m_tauSlider(new QSlider(Qt::Horizontal, this)),
+      m_tauLabel(new QLabel(this)), m_mainSplitter(new QSplitter(Qt::Horizontal, this)),
       m_rightSplitter(new QSplitter(Qt::Vertical, this)), m_preparation(new BackgroundJob(this))
 {
     m_mainSplitter->setObjectName(QStringLiteral("datasetSplitter"));
@@ -148,7 +150,13 @@ QWidget* DatasetView::makeClassesPanel()
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(m_classTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DatasetView::onTableSelectionChanged);
-    return group(tr("Classes"), m_classTable, this);
+    m_tuningNote->setObjectName(QStringLiteral("tuningSplitsNote"));
+    m_tuningNote->setWordWrap(true);
+    m_tuningNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tuningNote->hide();
+    auto* box = group(tr("Classes"), m_classTable, this);
+    box->layout()->addWidget(m_tuningNote);
+    return box;
 }
 
 QWidget* DatasetView::makeRelationPanel()
@@ -195,6 +203,9 @@ void DatasetView::setDataset(std::shared_ptr<const Dataset> data)
     m_positions.clear();
     m_selectedClass = -1;
     m_classModel->setDataset(m_data);
+    const QString note = m_data ? tuningSplitsNote(tuningSplitCounts(*m_data)) : QString();
+    m_tuningNote->setText(note);
+    m_tuningNote->setVisible(!note.isEmpty());
     m_relationTimer.stop();
     m_neighbours->clear();
     m_heatMap->setSource(nullptr);

@@ -27,7 +27,8 @@ class ClassNeighboursView;
 class ClassTableModel;
 class MatrixView;
 
-// The Dataset view: the class table (roles and sample counts per split), the class x attribute
+// The Dataset view: the class table (roles and sample counts per split) with, below it, what
+// tuning leaves out of train and val (tuningSplitsNote()), the class x attribute
 // heat map, the relation matrix at the τ of a slider, and the neighbours of the selected class.
 // Both matrices zoom and pan (MatrixView) and order their classes alike: similar classes
 // together, by name, or as in the dataset. What they draw is prepared once per dataset in the
@@ -43,6 +44,8 @@ public:
 
     // Shows `data` (nullptr clears). The dataset is shared, never copied.
     void setDataset(std::shared_ptr<const Dataset> data);
+    // The note under the class table on the tuning splits; hidden when there is nothing to say.
+    QLabel* tuningSplitsNoteLabel() const { return m_tuningNote; }
     // Whether the matrices' data is still being prepared for the current dataset.
     bool isPreparing() const;
 
@@ -92,6 +95,7 @@ private:
     ClassTableModel* m_classModel;
     QSortFilterProxyModel* m_sortedClasses;
     QTableView* m_classTable;
+    QLabel* m_tuningNote;
     MatrixView* m_heatMap;
     MatrixView* m_relationMatrix;
     ClassNeighboursView* m_neighbours;

@@ -7,6 +7,7 @@
 #include <semrel/errors.h>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace semrel::ui {
@@ -15,6 +16,8 @@ namespace {
 
 // The models whose runs a save can still find: enough for a session's recent trainings.
 constexpr std::size_t kRememberedModels = 32;
+// How long the folder must be quiet before it is read again after a change.
+constexpr int kReloadDelayMs = 300;
 
 } // namespace
 
@@ -28,11 +31,33 @@ QString defaultRunsFolder()
 }
 
 RunRecorder::RunRecorder(const QString& folder, QObject* parent)
-    : QObject(parent), m_store(folder.toStdString())
-{}
+    : QObject(parent), m_store(folder.toStdString()), m_watcher(new QFileSystemWatcher(this)),
+      m_reloadTimer(new QTimer(this))
+{
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(kReloadDelayMs);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_reloadTimer, &QTimer::timeout, this, &RunRecorder::load);
+}
+
+void RunRecorder::watchFolder()
+{
+    // Until the folder exists (the command line may create it), its parent says when it appears.
+    const QFileInfo info(folder());
+    const QString watched = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    if (m_watcher->directories() == QStringList{watched})
+        return;
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    if (QFileInfo(watched).isDir())
+        m_watcher->addPath(watched);
+}
 
 void RunRecorder::load()
 {
+    watchFolder();
+    const int generation = ++m_loadGeneration;
     auto* job = new BackgroundJob(this);
     const RunStore store = m_store;
     job->start(
@@ -44,8 +69,9 @@ void RunRecorder::load()
                 texts << QString::fromStdString(w);
             return std::make_pair(std::move(runs), texts);
         },
-        [this](std::pair<std::vector<RunRecord>, QStringList> result) {
-            Q_EMIT loaded(result.first, result.second);
+        [this, generation](std::pair<std::vector<RunRecord>, QStringList> result) {
+            if (generation == m_loadGeneration) // an older read finishing late is stale
+                Q_EMIT loaded(result.first, result.second);
         });
     connect(job, &BackgroundJob::runningChanged, job, [job](bool running) {
         if (!running)
@@ -69,6 +95,7 @@ template <typename Work> void RunRecorder::addInBackground(Work work, const Mode
                                m_store.update(written);
                            }
                        }
+                   watchFolder(); // the first run creates the folder
                    Q_EMIT recorded(written);
                });
     connect(job, &BackgroundJob::runningChanged, job, [job](bool running) {

@@ -8,9 +8,11 @@
 #include <semrel/runs/run_store.h>
 #include <semrel/training/tuning.h>
 
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -25,7 +27,9 @@ QString defaultRunsFolder();
 
 // The window's side of the core's RunStore: reads the folder and adds runs off the GUI thread
 // (a run of a final model is evaluated on its dataset first, which takes a moment), each as a
-// BackgroundJob of its own so that none supersedes another. GUI thread only.
+// BackgroundJob of its own so that none supersedes another. Watches the folder and reads it
+// again shortly after it changes, so runs the command line adds, rewrites or
+// deletes show without a restart. GUI thread only.
 class RunRecorder : public QObject
 {
     Q_OBJECT
@@ -35,7 +39,7 @@ public:
 
     QString folder() const { return QString::fromStdString(m_store.folder()); }
 
-    // Reads every run of the folder; loaded() follows.
+    // Reads every run of the folder; loaded() follows (only for the latest of overlapping reads).
     void load();
     // A trained or opened model as a run; `data` (may be null) is where it is evaluated when it
     // fits. `model` is kept alive until the record is written; recorded() follows.
@@ -57,8 +61,14 @@ Q_SIGNALS:
 
 private:
     template <typename Work> void addInBackground(Work work, const ModelState* model);
+    // Watches the folder, or its parent while the folder does not exist yet (the first run added
+    // creates it).
+    void watchFolder();
 
     RunStore m_store;
+    QFileSystemWatcher* m_watcher;
+    QTimer* m_reloadTimer; // gathers a burst of changes (a write is a temporary file and a rename)
+    int m_loadGeneration = 0;
     // The run of a model that is still being recorded or was recorded, by the model's address,
     // so that a later save finds it; with the path of a save that came first.
     struct Pending

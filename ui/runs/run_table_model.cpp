@@ -62,6 +62,11 @@ void RunTableModel::setRuns(std::vector<RunRecord> runs)
 
 void RunTableModel::addRun(const RunRecord& run)
 {
+    for (const RunRecord& known : m_runs)
+        if (known.id == run.id) {
+            replaceRun(run);
+            return;
+        }
     const int row = static_cast<int>(m_runs.size());
     beginInsertRows({}, row, row);
     m_runs.push_back(run);

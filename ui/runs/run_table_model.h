@@ -51,6 +51,7 @@ public:
     explicit RunTableModel(QObject* parent = nullptr);
 
     void setRuns(std::vector<RunRecord> runs);
+    // A run whose id the table has already (a model file opened again) replaces that row.
     void addRun(const RunRecord& run);
     void replaceRun(const RunRecord& run); // same id; nothing when unknown
     void removeRuns(const std::vector<std::string>& ids);

@@ -27,6 +27,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace semrel::ui {
 
 RunsView::RunsView(const QString& folder, QWidget* parent)
@@ -83,7 +85,8 @@ void RunsView::createActions()
     connect(m_deleteAction, &QAction::triggered, this, &RunsView::askAndDelete);
     m_reloadAction = new QAction(tr("Reload Runs"), this);
     m_reloadAction->setIconText(tr("Reload"));
-    m_reloadAction->setToolTip(tr("Read the runs folder again (runs the command line added)"));
+    m_reloadAction->setToolTip(tr("Read the runs folder again (the view also follows it by itself: "
+                                  "runs the command line adds appear within a second)"));
     connect(m_reloadAction, &QAction::triggered, m_recorder, &RunRecorder::load);
 }
 
@@ -125,8 +128,15 @@ QWidget* RunsView::makeTablePane()
 
 void RunsView::onLoaded(const std::vector<RunRecord>& runs, const QStringList& warnings)
 {
+    // The folder is read again whenever it changes: keep the selection and the column widths.
+    std::vector<std::string> selectedIds;
+    for (const RunRecord& run : selectedRuns())
+        selectedIds.push_back(run.id);
+    const bool firstRuns = m_model->rowCount() == 0;
     m_model->setRuns(runs);
-    m_table->resizeColumnsToContents();
+    selectIds(selectedIds);
+    if (firstRuns)
+        m_table->resizeColumnsToContents();
     for (const QString& w : warnings)
         qWarning("runs: %s", qPrintable(w));
     if (!warnings.isEmpty())
@@ -161,6 +171,17 @@ void RunsView::selectRows(const QList<int>& rows)
         selection.select(m_proxy->index(row, 0),
                          m_proxy->index(row, RunTableModel::ColumnCount - 1));
     m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+void RunsView::selectIds(const std::vector<std::string>& ids)
+{
+    QList<int> rows;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QString id = m_proxy->index(row, 0).data(RunTableModel::kIdRole).toString();
+        if (std::find(ids.begin(), ids.end(), id.toStdString()) != ids.end())
+            rows << row;
+    }
+    selectRows(rows);
 }
 
 void RunsView::setFilter(const QString& text)

@@ -24,10 +24,10 @@ class RunRecorder;
 class RunTableModel;
 
 // The Runs view: every training, tuning grid point and opened model of this and earlier
-// sessions (and runs the command line added to the same folder), kept in a runs folder on disk
-// (RunRecorder, the core's RunStore). Sort by any column, filter by text, select runs to overlay
-// their curves, two to compare class by class; delete runs; export the table as CSV (the core's
-// runsCsv()). Computes nothing itself.
+// sessions (and runs the command line adds to the same folder, shown as they appear), kept in a
+// runs folder on disk (RunRecorder, the core's RunStore). Sort by any column, filter by text,
+// select runs to overlay their curves, two to compare class by class; delete runs; export the table
+// as CSV (the core's runsCsv()). Computes nothing itself.
 class RunsView : public QWidget
 {
     Q_OBJECT
@@ -43,7 +43,7 @@ public:
     ClassComparisonView* comparison() const { return m_comparison; }
     QAction* exportCsvAction() const { return m_exportCsvAction; }
     QAction* deleteAction() const { return m_deleteAction; }
-    // Reads the folder again: runs the command line added while the window was open.
+    // Reads the folder again now (the recorder also does on its own when the folder changes).
     QAction* reloadAction() const { return m_reloadAction; }
 
     // The runs as the table shows them (filtered and sorted), and the selected ones.
@@ -69,6 +69,7 @@ private:
     QWidget* makeTablePane();
     void onSelectionChanged();
     void onLoaded(const std::vector<RunRecord>& runs, const QStringList& warnings);
+    void selectIds(const std::vector<std::string>& ids);
     void askAndDelete();
 
     RunRecorder* m_recorder;

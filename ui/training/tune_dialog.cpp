@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "training/tune_dialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -44,13 +46,20 @@ std::vector<double> parsed(const QLineEdit* edit, const QString& field)
 
 TuneDialog::TuneDialog(const TrainingConfig& base, QWidget* parent)
     : QDialog(parent), m_base(base), m_taus(new QLineEdit(this)), m_lambda1s(new QLineEdit(this)),
-      m_lambda2s(new QLineEdit(this)), m_epochs(new QSpinBox(this)), m_summary(new QLabel(this)),
+      m_lambda2s(new QLineEdit(this)),
+      m_chooseStats(new QCheckBox(tr("Let validation choose them (seen or all classes)"), this)),
+      m_epochs(new QSpinBox(this)), m_summary(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Tune τ, λ1, λ2"));
     m_taus->setObjectName(QStringLiteral("taus"));
     m_lambda1s->setObjectName(QStringLiteral("lambda1s"));
     m_lambda2s->setObjectName(QStringLiteral("lambda2s"));
+    m_chooseStats->setObjectName(QStringLiteral("chooseAttributeStats"));
+    m_chooseStats->setToolTip(
+        tr("Every point is tried with the class embeddings normalised over the seen classes and "
+           "over all classes; unchecked, the form's choice (%1) is kept.")
+            .arg(QString::fromUtf8(attributeStatsName(base.attributeStats))));
     m_epochs->setRange(1, 100000);
     m_summary->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Tune"));
@@ -58,6 +67,7 @@ TuneDialog::TuneDialog(const TrainingConfig& base, QWidget* parent)
     form->addRow(tr("τ values:"), m_taus);
     form->addRow(tr("λ1 values:"), m_lambda1s);
     form->addRow(tr("λ2 values:"), m_lambda2s);
+    form->addRow(tr("Attribute statistics:"), m_chooseStats);
     form->addRow(tr("Epochs per run:"), m_epochs);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Every combination is trained on the train split and scored "
@@ -71,10 +81,12 @@ TuneDialog::TuneDialog(const TrainingConfig& base, QWidget* parent)
     for (QLineEdit* edit : {m_taus, m_lambda1s, m_lambda2s})
         connect(edit, &QLineEdit::textChanged, this, &TuneDialog::check);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TuneDialog::check);
+    connect(m_chooseStats, &QCheckBox::toggled, this, &TuneDialog::check);
     m_epochs->setValue(base.epochs);
     // ESZSL and SAE search the core's own grids (tuning.h, the public implementation's values):
-    // the τ and λ lists and the epochs do not apply to them.
-    for (QWidget* w : std::initializer_list<QWidget*>{m_taus, m_lambda1s, m_lambda2s, m_epochs})
+    // the τ and λ lists, the attribute statistics and the epochs do not apply to them.
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_taus, m_lambda1s, m_lambda2s, m_chooseStats, m_epochs})
         w->setEnabled(!isClosedForm(base.method));
     setGrid(TuningGrid{});
 }
@@ -84,6 +96,8 @@ void TuneDialog::setGrid(const TuningGrid& grid)
     m_taus->setText(joined(grid.taus));
     m_lambda1s->setText(joined(grid.lambda1s));
     m_lambda2s->setText(joined(grid.lambda2s));
+    const QSignalBlocker quiet(m_chooseStats);
+    m_chooseStats->setChecked(grid.attributeStats.size() > 1);
     check();
 }
 
@@ -92,17 +106,24 @@ void TuneDialog::setEpochs(int epochs)
     m_epochs->setValue(epochs);
 }
 
-TuningGrid TuneDialog::grid() const
+TuningGrid TuneDialog::enteredGrid() const
 {
     TuningGrid grid;
+    grid.taus = parsed(m_taus, tr("τ values"));
+    grid.lambda1s = parsed(m_lambda1s, tr("λ1 values"));
+    grid.lambda2s = parsed(m_lambda2s, tr("λ2 values"));
+    if (m_chooseStats->isChecked())
+        grid.attributeStats = {AttributeStats::Seen, AttributeStats::All};
+    return grid;
+}
+
+TuningGrid TuneDialog::grid() const
+{
     try {
-        grid.taus = parsed(m_taus, tr("τ values"));
-        grid.lambda1s = parsed(m_lambda1s, tr("λ1 values"));
-        grid.lambda2s = parsed(m_lambda2s, tr("λ2 values"));
+        return enteredGrid();
     } catch (const std::exception&) {
         return {};
     }
-    return grid;
 }
 
 int TuneDialog::epochs() const
@@ -114,10 +135,7 @@ void TuneDialog::check()
 {
     m_problem.clear();
     try {
-        TuningGrid grid;
-        grid.taus = parsed(m_taus, tr("τ values"));
-        grid.lambda1s = parsed(m_lambda1s, tr("λ1 values"));
-        grid.lambda2s = parsed(m_lambda2s, tr("λ2 values"));
+        const TuningGrid grid = enteredGrid();
         TrainingConfig base = m_base;
         base.epochs = m_epochs->value();
         const auto points = static_cast<int>(tuningPoints(base, grid).size());

@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -14,9 +15,10 @@ class QSpinBox;
 
 namespace semrel::ui {
 
-// Asks for the grid a tuning searches: comma-separated τ, λ1 and λ2 values and the epochs of
-// every run. Says how many trainings that is (the core's tuningPoints() decides which points are
-// distinct for the method) and refuses values the core would refuse.
+// Asks for the grid a tuning searches: comma-separated τ, λ1 and λ2 values, whether validation
+// also chooses the attribute statistics (seen or all classes, docs/REPRODUCTION.md), and the
+// epochs of every run. Says how many trainings that is (the core's tuningPoints() decides which
+// points are distinct for the method) and refuses values the core would refuse.
 class TuneDialog : public QDialog
 {
     Q_OBJECT
@@ -35,11 +37,15 @@ public:
 
 private:
     void check();
+    // The grid as entered; throws std::invalid_argument naming the field that is not a list of
+    // numbers.
+    TuningGrid enteredGrid() const;
 
     TrainingConfig m_base;
     QLineEdit* m_taus;
     QLineEdit* m_lambda1s;
     QLineEdit* m_lambda2s;
+    QCheckBox* m_chooseStats;
     QSpinBox* m_epochs;
     QLabel* m_summary;
     QDialogButtonBox* m_buttons;

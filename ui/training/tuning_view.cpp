@@ -40,9 +40,9 @@ TuningView::TuningView(QWidget* parent)
       m_chartView(new QChartView(new QChart, this)), m_summary(new QLabel(this))
 {
     m_table->setObjectName(QStringLiteral("tuningTable"));
-    m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Point"), tr("τ"), tr("λ1"), tr("λ2"), tr("Validation ZSL %"), tr("Time")});
+    m_table->setColumnCount(TimeColumn + 1);
+    m_table->setHorizontalHeaderLabels({tr("Point"), tr("τ"), tr("λ1"), tr("λ2"), tr("Attributes"),
+                                        tr("Validation ZSL %"), tr("Time")});
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setMinimumSectionSize(
@@ -54,9 +54,9 @@ TuningView::TuningView(QWidget* parent)
     m_chartView->chart()->legend()->hide();
     m_chartView->setMinimumHeight(220);
     m_summary->setWordWrap(true);
-    m_summary->setText(tr("Tune chooses τ, λ1 and λ2 on the validation split: every point of a "
-                          "grid is trained on train and scored on val, then the best is trained "
-                          "on trainval."));
+    m_summary->setText(tr("Tune chooses τ, λ1 and λ2 (and, when asked, the attribute statistics) "
+                          "on the validation split: every point of a grid is trained on train "
+                          "and scored on val, then the best is trained on trainval."));
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chartView);
     splitter->addWidget(m_table);
@@ -77,6 +77,8 @@ void TuningView::start(const std::vector<TuningPoint>& grid, int epochsPerPoint)
         m_table->setItem(row, TauColumn, cell(QString::number(p.tau)));
         m_table->setItem(row, Lambda1Column, cell(QString::number(p.lambda1)));
         m_table->setItem(row, Lambda2Column, cell(QString::number(p.lambda2)));
+        m_table->setItem(row, AttributesColumn,
+                         cell(QString::fromUtf8(attributeStatsName(p.attributeStats))));
         m_table->setItem(row, AccuracyColumn, cell(tr("…")));
         m_table->setItem(row, TimeColumn, cell(QString()));
         categories << QString::number(row + 1);

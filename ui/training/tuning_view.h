@@ -13,7 +13,8 @@ class QTableWidget;
 
 namespace semrel::ui {
 
-// What a tuning found, point by point: a table of the grid (τ, λ1, λ2, validation accuracy, time)
+// What a tuning found, point by point: a table of the grid (τ, λ1, λ2, attribute statistics,
+// validation accuracy, time)
 // filled in as each point finishes, and the validation accuracies as bars, the chosen point's
 // highlighted. Shows; computes nothing (the session's TuningOutcome says what was chosen).
 class TuningView : public QWidget
@@ -26,6 +27,7 @@ public:
         TauColumn,
         Lambda1Column,
         Lambda2Column,
+        AttributesColumn, // the attribute statistics: seen or all classes
         AccuracyColumn,
         TimeColumn
     };

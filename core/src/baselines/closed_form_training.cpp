@@ -19,15 +19,6 @@
 
 namespace semrel {
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 // Whichever of the two methods `config` names, prepared once on `rows`.
 class ClosedFormSolver
 {
@@ -55,6 +46,15 @@ private:
     std::optional<EszslSolver> m_eszsl;
     std::optional<SaeSolver> m_sae;
 };
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 Normalizer identity(std::int64_t columns)
 {
@@ -160,68 +160,22 @@ TrainingResult trainClosedForm(const TrainingConfig& config, const Dataset& data
     return result;
 }
 
-TuningResult tuneClosedForm(const TrainingConfig& base, const std::vector<TuningPoint>& points,
-                            const Dataset& data, const StopFlag& stop,
-                            const TuningCallbacks& callbacks)
+ClosedFormTuning::ClosedFormTuning(const TrainingConfig& base, const Dataset& data) : m_data(data)
 {
     prepare(base, data);
     TrainingConfig tuning = base;
     tuning.trainSplit = Split::Train;
-    tuning.evaluateEachEpoch = true;
-    tuning.checkpointPath.clear();
-    const TrainingRows rows = trainingRows(data, tuning);
-    const int count = static_cast<int>(points.size());
-    // Preparing (XXᵀ and its eigendecomposition) costs about as much as all points together.
-    const auto progress = [&](int done, const std::string& stage) {
-        if (callbacks.onProgress)
-            callbacks.onProgress(static_cast<double>(done) / (count + 2), stage);
-    };
-    progress(0, "preparing " + std::string(methodName(base.method)) + " on " +
-                    std::to_string(rows.train.size()) + " samples");
-    TuningResult result;
-    const ClosedFormSolver solver(tuning, data, rows.train);
-    for (int i = 0; i < count; ++i) {
-        if (stop.isRequested()) {
-            result.stopped = true;
-            result.chosen = bestPoint(result.points);
-            return result;
-        }
-        const TuningPoint& point = points[static_cast<std::size_t>(i)];
-        if (callbacks.onPointStarted)
-            callbacks.onPointStarted(point, i, count);
-        progress(i + 1, "point " + std::to_string(i + 1) + " of " + std::to_string(count) + ": " +
-                            describePoint(point, base.method));
-        const TrainingConfig config = point.applyTo(tuning);
-        const Clock::time_point start = Clock::now();
-        NamedTensor matrix = solver.solve(config);
-        const TrainingResult run =
-            finish(config, data, rows, std::move(matrix), secondsSince(start));
-        TuningPointResult scored;
-        scored.point = point;
-        scored.index = i;
-        scored.count = count;
-        scored.validationAccuracy = run.state.history.back().validationAccuracy;
-        scored.seconds = run.state.history.back().seconds + run.state.history.back().evalSeconds;
-        scored.calibration = run.state.calibration;
-        scored.warnings = run.warnings;
-        result.points.push_back(scored);
-        if (callbacks.onPointFinished)
-            callbacks.onPointFinished(result.points.back());
-    }
-    result.chosen = bestPoint(result.points);
-    const TuningPointResult& chosen = result.points[static_cast<std::size_t>(result.chosen)];
-    TrainingConfig final = chosen.point.applyTo(base);
-    final.trainSplit = Split::Trainval;
-    if (callbacks.onRetrainStarted)
-        callbacks.onRetrainStarted(chosen);
-    progress(count + 1, "solving " + describePoint(chosen.point, base.method) + " on trainval");
-    result.final = trainClosedForm(final, data, stop, callbacks.onEpoch);
-    result.final.state.calibration = chosen.calibration;
-    result.retrained = true;
-    result.stopped = result.final.stopped;
-    if (!result.stopped && callbacks.onProgress)
-        callbacks.onProgress(1.0, "done");
-    return result;
+    m_rows = trainingRows(data, tuning);
+    m_solver = std::make_unique<const ClosedFormSolver>(tuning, data, m_rows.train);
+}
+
+ClosedFormTuning::~ClosedFormTuning() = default;
+
+TrainingResult ClosedFormTuning::solve(const TrainingConfig& point) const
+{
+    const Clock::time_point start = Clock::now();
+    NamedTensor matrix = m_solver->solve(point);
+    return finish(point, m_data, m_rows, std::move(matrix), secondsSince(start));
 }
 
 } // namespace semrel

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "training/training_rows.h"
+
 #include <semrel/dataset/dataset.h>
 #include <semrel/method/training_config.h>
 #include <semrel/training/trainer.h>
 #include <semrel/training/tuning.h>
 
+#include <memory>
 #include <vector>
 
 namespace semrel {
@@ -24,11 +27,26 @@ namespace semrel {
 TrainingResult trainClosedForm(const TrainingConfig& config, const Dataset& data,
                                const StopFlag& stop, const Trainer::EpochCallback& onEpoch);
 
-// tune() for ESZSL and SAE over `points` (tuningPoints()): XXᵀ and its eigendecomposition are
-// made once on the tuning rows, then every point is one closed-form solve and a validation
-// score; the chosen point is solved again on trainval. Same contract as tune().
-TuningResult tuneClosedForm(const TrainingConfig& base, const std::vector<TuningPoint>& points,
-                            const Dataset& data, const StopFlag& stop,
-                            const TuningCallbacks& callbacks);
+class ClosedFormSolver;
+
+// The grid points of ESZSL's or SAE's tuning (tune() runs the grid, the same loop for every
+// method): XXᵀ and its eigendecomposition are made once on the tuning rows of `base`, then every
+// point is one closed-form solve and a validation score. Throws DataError when the dataset
+// cannot be trained on, Error for a configuration validateConfig() refuses.
+class ClosedFormTuning
+{
+public:
+    ClosedFormTuning(const TrainingConfig& base, const Dataset& data);
+    ~ClosedFormTuning(); // out of line: the solver is private to the .cpp
+
+    // The model of `point` (base with a point's values, trainSplit Train) on the tuning rows,
+    // with its validation accuracy and calibration, as trainClosedForm() gives it.
+    TrainingResult solve(const TrainingConfig& point) const;
+
+private:
+    const Dataset& m_data;
+    TrainingRows m_rows;
+    std::unique_ptr<const ClosedFormSolver> m_solver;
+};
 
 } // namespace semrel

@@ -42,7 +42,7 @@ public:
     {
         const std::string detail = h5::lastErrorDetail();
         fail(field, withTechnicalDetail(what + ": " + h5::explainReadFailure(detail),
-                                        detail.empty() ? std::string() : "HDF5: " + detail));
+                                        h5::technicalDetail(detail)));
     }
 
     double real(const std::string& field) const

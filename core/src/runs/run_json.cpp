@@ -113,7 +113,7 @@ std::string runToJson(const RunRecord& r)
     Json curve = Json::array();
     for (const StackingPoint& p : r.seenUnseenCurve)
         curve.push_back({p.gamma, p.unseenAccuracy, p.seenAccuracy});
-    const Json out = {
+    Json out = {
         {"format", kFormat},
         {"version", kVersion},
         {"id", r.id},
@@ -139,6 +139,9 @@ std::string runToJson(const RunRecord& r)
         {"zsl_per_class", classesJson(r.zslPerClass)},
         {"gzsl_per_class", classesJson(r.gzslPerClass)},
     };
+    // Only a model's record has one; records of other runs stay as earlier versions wrote them.
+    if (!r.modelChecksum.empty())
+        out["model_checksum"] = r.modelChecksum;
     // NaN inside a curve point is not expected; dump() would write it as null anyway.
     return out.dump(1) + "\n";
 }
@@ -171,6 +174,8 @@ RunRecord runFromJson(const std::string& text)
         calibrationFrom(j.at("calibration"), r);
         r.seconds = j.at("seconds").get<double>();
         r.modelPath = j.at("model").get<std::string>();
+        // Absent in records written before it was kept.
+        r.modelChecksum = j.value("model_checksum", std::string());
         r.history = historyFrom(j.at("history"));
         for (const Json& p : j.at("seen_unseen_curve")) {
             const double ts = p.at(1).get<double>(), tr = p.at(2).get<double>();

@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "model_file/model_checksum.h"
+
 #include <semrel/errors.h>
 #include <semrel/evaluation/evaluator.h>
 #include <semrel/evaluation/model_fit.h>
@@ -8,6 +10,7 @@
 #include <semrel/runs/run_record.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace semrel {
 
@@ -79,6 +82,9 @@ RunRecord recordOfModel(const ModelState& model, const Dataset* data, RunKind ki
     r.epochs = static_cast<int>(model.history.size());
     r.calibration = model.calibration;
     r.history = model.history;
+    char checksum[9];
+    std::snprintf(checksum, sizeof checksum, "%08x", static_cast<unsigned>(modelChecksum(model)));
+    r.modelChecksum = checksum;
     for (const EpochReport& e : model.history)
         r.seconds += e.seconds + e.evalSeconds;
     if (!model.history.empty()) {

@@ -85,6 +85,14 @@ RunRecord RunStore::add(RunRecord record) const
     fs::create_directories(m_folder, ec);
     if (ec)
         throw Error(m_folder + ": the runs folder could not be created (" + ec.message() + ")");
+    if (record.kind == RunKind::LoadedModel && record.id.empty())
+        for (const RunRecord& earlier : load())
+            if (sameModelFile(earlier, record)) {
+                record.id = earlier.id;
+                record.createdAt = earlier.createdAt;
+                update(record);
+                return record;
+            }
     if (record.id.empty())
         record.id = newId();
     if (record.createdAt.empty())
@@ -138,6 +146,18 @@ std::vector<RunRecord> RunStore::load(std::vector<std::string>* warnings) const
         return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
     });
     return records;
+}
+
+bool sameModelFile(const RunRecord& a, const RunRecord& b)
+{
+    const auto normal = [](const std::string& path) {
+        std::error_code ec;
+        const fs::path absolute = fs::absolute(path, ec);
+        return (ec ? fs::path(path) : absolute).lexically_normal();
+    };
+    return a.kind == RunKind::LoadedModel && b.kind == RunKind::LoadedModel &&
+           !a.modelChecksum.empty() && a.modelChecksum == b.modelChecksum && !a.modelPath.empty() &&
+           normal(a.modelPath) == normal(b.modelPath);
 }
 
 std::string runsFolderFromEnvironment()

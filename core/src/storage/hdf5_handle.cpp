@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/hdf5_handle.h"
 
+#include <semrel/errors.h>
 #include <semrel/storage/input_file.h>
 
 #include <algorithm>
@@ -94,6 +95,16 @@ bool startsWithSignature(const std::string& path)
     if (!in.read(head.data(), head.size()))
         return false;
     return head == kSignature;
+}
+
+std::string technicalDetail(const std::string& detail)
+{
+    return detail.empty() ? std::string() : "HDF5: " + detail;
+}
+
+std::string withLastErrorDetail(const std::string& message)
+{
+    return withTechnicalDetail(message, technicalDetail(lastErrorDetail()));
 }
 
 } // namespace semrel::h5

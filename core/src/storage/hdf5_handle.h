@@ -61,6 +61,14 @@ void silenceErrors();
 // right after a failing HDF5 call, before the next one clears the stack. Clears the stack.
 std::string lastErrorDetail();
 
+// HDF5's own words as an error's technical detail (errors.h, withTechnicalDetail()):
+// "HDF5: <detail>", or empty when HDF5 said nothing.
+std::string technicalDetail(const std::string& detail);
+
+// `message` with lastErrorDetail() as its technical detail, one click away in the window. Call
+// right after a failing HDF5 call, as lastErrorDetail().
+std::string withLastErrorDetail(const std::string& message);
+
 // Why HDF5 failed to read a file, in a user's words, from its innermost description
 // (lastErrorDetail()): "the file is incomplete: it has 800 of the 2144 bytes it should have
 // (cut short while copying or downloading?)", "the file is damaged: ...". Never empty.

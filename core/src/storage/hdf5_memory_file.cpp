@@ -68,15 +68,13 @@ MemoryFile::MemoryFile(const std::string& origin) : m_origin(origin)
     if (!access.valid() || H5Pset_fapl_core(access.get(), kIncrement, /*backing_store=*/0) < 0 ||
         H5Pset_file_image_callbacks(access.get(), &callbacks) < 0 ||
         H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110) < 0)
-        throw DataError(m_origin +
-                        ": could not set up HDF5 for writing [HDF5: " + lastErrorDetail() + "]");
+        throw DataError(withLastErrorDetail(m_origin + ": could not set up HDF5 for writing"));
     // The name only labels the file in HDF5's messages: nothing is created on disk.
     m_file = Handle(
         H5Fcreate((origin + " (in memory)").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
         H5Fclose);
     if (!m_file.valid())
-        throw DataError(m_origin +
-                        ": could not start the file in memory [HDF5: " + lastErrorDetail() + "]");
+        throw DataError(withLastErrorDetail(m_origin + ": could not start the file in memory"));
 }
 
 MemoryFile::~MemoryFile()
@@ -89,8 +87,7 @@ MemoryFile::~MemoryFile()
 void MemoryFile::close()
 {
     if (!m_file.close() || !m_image.memory)
-        throw DataError(
-            m_origin + ": could not complete the file in memory [HDF5: " + lastErrorDetail() + "]");
+        throw DataError(withLastErrorDetail(m_origin + ": could not complete the file in memory"));
     const auto* bytes = static_cast<const unsigned char*>(m_image.memory);
     std::uint64_t endOfFile = 0;
     if (m_image.capacity < kEndOfFileAt + sizeof endOfFile || bytes[kVersionAt] != 3 ||

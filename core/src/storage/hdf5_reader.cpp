@@ -343,8 +343,8 @@ void Reader::fail(const std::string& field, const std::string& what) const
 void Reader::failHdf5(const std::string& field, const std::string& what) const
 {
     const std::string detail = lastErrorDetail();
-    fail(field, withTechnicalDetail(what + ": " + explainReadFailure(detail),
-                                    detail.empty() ? std::string() : "HDF5: " + detail));
+    fail(field,
+         withTechnicalDetail(what + ": " + explainReadFailure(detail), technicalDetail(detail)));
 }
 
 } // namespace semrel::h5

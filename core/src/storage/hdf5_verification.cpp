@@ -64,7 +64,7 @@ void checkAttribute(hid_t file, const WrittenField& field)
         differs(field, "has another shape");
     std::vector<unsigned char> value(field.bytes);
     if (H5Aread(attribute.get(), field.memoryType.get(), value.data()) < 0)
-        differs(field, "could not be read [HDF5: " + lastErrorDetail() + "]");
+        differs(field, withLastErrorDetail("could not be read"));
     if (crcOf(value.data(), value.size()) != field.crc)
         differs(field, "holds other values than were written");
 }
@@ -106,7 +106,7 @@ void checkDataset(hid_t file, const WrittenField& field)
                                  H5P_DEFAULT, block.data());
         }
         if (status < 0)
-            differs(field, "could not be read [HDF5: " + lastErrorDetail() + "]");
+            differs(field, withLastErrorDetail("could not be read"));
         crc = crcOf(block.data(), n * rowBytes, crc);
     }
     if (crc != field.crc)

@@ -16,12 +16,6 @@ constexpr hsize_t kChunkBytes = hsize_t{1} << 20;
 // HDF5 refuses chunks of 4 GiB or more.
 constexpr hsize_t kMaxChunkBytes = (hsize_t{1} << 32) - 1;
 
-std::string withDetail(const std::string& what)
-{
-    const std::string detail = lastErrorDetail();
-    return withTechnicalDetail(what, detail.empty() ? std::string() : "HDF5: " + detail);
-}
-
 Handle objectCreationList(hid_t cls)
 {
     Handle plist(H5Pcreate(cls), H5Pclose);
@@ -72,7 +66,7 @@ WrittenField& Writer::record(const std::string& object, const std::string& attri
     field.dims = dims;
     field.memoryType = Handle(H5Tcopy(memType), H5Tclose);
     if (!field.memoryType.valid())
-        fail(object, withDetail("could not be set up"));
+        fail(object, withLastErrorDetail("could not be set up"));
     m_written.push_back(std::move(field));
     return m_written.back();
 }
@@ -93,11 +87,11 @@ void Writer::createGroup(const std::string& field)
         H5Pset_link_creation_order(creation.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED) <
             0 ||
         H5Pset_link_phase_change(creation.get(), kMaxCompactLinks, kMaxCompactLinks) < 0)
-        fail(field, withDetail("could not be set up"));
+        fail(field, withLastErrorDetail("could not be set up"));
     Handle group(H5Gcreate2(m_memory.id(), field.c_str(), H5P_DEFAULT, creation.get(), H5P_DEFAULT),
                  H5Gclose);
     if (!group.valid())
-        fail(field, withDetail("could not be created"));
+        fail(field, withLastErrorDetail("could not be created"));
 }
 
 void Writer::writeScalarAttribute(const std::string& name, hid_t fileType, hid_t memType,
@@ -108,7 +102,7 @@ void Writer::writeScalarAttribute(const std::string& name, hid_t fileType, hid_t
         H5Acreate2(m_memory.id(), name.c_str(), fileType, space.get(), H5P_DEFAULT, H5P_DEFAULT),
         H5Aclose);
     if (!attribute.valid() || H5Awrite(attribute.get(), memType, value) < 0)
-        fail("", withDetail("attribute '" + name + "' could not be written"));
+        fail("", withLastErrorDetail("attribute '" + name + "' could not be written"));
     WrittenField& written = record("/", name, {}, memType);
     written.bytes = bytes;
     written.crc = crcOf(value, bytes);
@@ -120,7 +114,7 @@ void Writer::writeAttribute(const std::string& name, const std::string& value)
         fail("", "attribute '" + name + "' contains a NUL character");
     const Handle type = utf8StringType(value.size());
     if (!type.valid())
-        fail("", withDetail("attribute '" + name + "' could not be set up"));
+        fail("", withLastErrorDetail("attribute '" + name + "' could not be set up"));
     std::string padded = value;
     padded.resize(std::max<std::size_t>(value.size(), 1), '\0');
     writeScalarAttribute(name, type.get(), type.get(), padded.data(), padded.size());
@@ -154,7 +148,7 @@ Handle Writer::createArray(const std::string& field, hid_t fileType, const Dims&
         chunk[0] = std::clamp<hsize_t>(kChunkBytes / std::max<hsize_t>(rowBytes, 1), 1, dims[0]);
         if (H5Pset_chunk(creation.get(), static_cast<int>(chunk.size()), chunk.data()) < 0 ||
             H5Pset_fletcher32(creation.get()) < 0)
-            fail(field, withDetail("could not be set up"));
+            fail(field, withLastErrorDetail("could not be set up"));
     }
     Handle space(dims.empty()
                      ? H5Screate(H5S_SCALAR)
@@ -164,7 +158,7 @@ Handle Writer::createArray(const std::string& field, hid_t fileType, const Dims&
                               creation.get(), H5P_DEFAULT),
                    H5Dclose);
     if (!space.valid() || !dataset.valid())
-        fail(field, withDetail("could not be created"));
+        fail(field, withLastErrorDetail("could not be created"));
     m_arrays[field] = Progress{m_written.size(), 0};
     record(field, "", dims, H5T_NATIVE_CHAR); // the memory type is set by the first write
     return dataset;
@@ -196,7 +190,7 @@ void Writer::writeRows(const Handle& dataset, const std::string& field, hid_t me
                               buffer);
     }
     if (status < 0)
-        fail(field, withDetail("could not be written"));
+        fail(field, withLastErrorDetail("could not be written"));
     WrittenField& written = m_written[found->second.entry];
     if (first == 0)
         written.memoryType = Handle(H5Tcopy(memType), H5Tclose);
@@ -232,7 +226,7 @@ void Writer::writeStrings(const std::string& field, const std::vector<std::strin
         values[i].copy(packed.data() + i * width, values[i].size());
     const Handle type = utf8StringType(width);
     if (!type.valid())
-        fail(field, withDetail("could not be created"));
+        fail(field, withLastErrorDetail("could not be created"));
     writeArray(field, type.get(), type.get(), {values.size()}, packed.data());
 }
 
@@ -259,7 +253,7 @@ void Writer::writeScalar(const std::string& field, const std::string& value)
     padded.resize(std::max<std::size_t>(value.size(), 1), '\0');
     const Handle type = utf8StringType(padded.size());
     if (!type.valid())
-        fail(field, withDetail("could not be created"));
+        fail(field, withLastErrorDetail("could not be created"));
     writeArray(field, type.get(), type.get(), {}, padded.data());
 }
 

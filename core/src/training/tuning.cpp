@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace semrel {
 
@@ -213,10 +214,15 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
         throw DataError("dataset '" + data.name +
                         "': '/splits/val' is empty; tuning needs a validation split");
     const std::vector<TuningPoint> points = tuningPoints(base, grid);
-    if (isClosedForm(base.method))
-        return tuneClosedForm(base, points, data, stop, callbacks);
     const int count = static_cast<int>(points.size());
-    TuningProgress progress(callbacks.onProgress, count, base.epochs);
+    const bool closedForm = isClosedForm(base.method);
+    TuningProgress progress(callbacks.onProgress, count, closedForm ? 1 : base.epochs);
+    // ESZSL and SAE: XXᵀ and its eigendecomposition once for the grid, then one solve a point.
+    std::optional<ClosedFormTuning> solver;
+    if (closedForm) {
+        progress.startRun(0, "preparing " + std::string(methodName(base.method)));
+        solver.emplace(base, data);
+    }
     TuningResult result;
     for (int i = 0; i < count; ++i) {
         const TuningPoint& point = points[static_cast<std::size_t>(i)];
@@ -228,8 +234,11 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
             callbacks.onPointStarted(point, i, count);
         progress.startRun(i, "point " + std::to_string(i + 1) + " of " + std::to_string(count) +
                                  ": " + describePoint(point, base.method));
-        const TrainingResult run = train(config, data, stop, callbacks, progress);
-        if (run.stopped) {
+        const bool stopped = stop.isRequested();
+        const TrainingResult run = stopped  ? TrainingResult{}
+                                   : solver ? solver->solve(config)
+                                            : train(config, data, stop, callbacks, progress);
+        if (stopped || run.stopped) {
             result.stopped = true;
             result.chosen = bestPoint(result.points);
             return result;
@@ -244,9 +253,10 @@ TuningResult tune(const TrainingConfig& base, const TuningGrid& grid, const Data
     final.trainSplit = Split::Trainval;
     if (callbacks.onRetrainStarted)
         callbacks.onRetrainStarted(chosen);
-    progress.startRun(count,
-                      "training " + describePoint(chosen.point, base.method) + " on trainval");
-    result.final = train(final, data, stop, callbacks, progress);
+    progress.startRun(count, std::string(solver ? "solving " : "training ") +
+                                 describePoint(chosen.point, base.method) + " on trainval");
+    result.final = solver ? trainClosedForm(final, data, stop, callbacks.onEpoch)
+                          : train(final, data, stop, callbacks, progress);
     result.final.state.calibration = chosen.calibration;
     result.retrained = true;
     result.stopped = result.final.stopped;

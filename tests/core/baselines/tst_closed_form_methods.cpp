@@ -271,6 +271,7 @@ private Q_SLOTS:
     void saeAccuracyInBothDirections();
     void eszslQueryScoresAreDotProducts();
     void tuningSearchesTheGridAndChoosesOnValidation();
+    void tuningReportsProgressAndStopsBetweenPoints();
     void rejectsResumeAndNonPositiveParameters();
 };
 
@@ -426,6 +427,36 @@ void TestClosedFormMethods::tuningSearchesTheGridAndChoosesOnValidation()
     QCOMPARE(sae.size(), std::size_t{21});
     QCOMPARE(sae.front().saeLambda, 0.005);
     QCOMPARE(sae.back().saeLambda, 0.005 * 1048576.0);
+}
+
+// The closed forms' tuning runs the same grid loop as the network methods: progress rises to 1,
+// and a stop between points returns the points that finished, without a final model.
+void TestClosedFormMethods::tuningReportsProgressAndStopsBetweenPoints()
+{
+    const Dataset data = problem();
+    const semrel::TuningGrid grid;
+    semrel::StopFlag stop;
+    std::vector<double> fractions;
+    semrel::TuningCallbacks callbacks;
+    callbacks.onProgress = [&](double fraction, const std::string&) {
+        fractions.push_back(fraction);
+    };
+    const semrel::TuningResult whole =
+        semrel::tune(closedForm(Method::Sae), grid, data, stop, callbacks);
+    QVERIFY(whole.retrained && !whole.stopped);
+    QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+    QCOMPARE(fractions.back(), 1.0);
+
+    callbacks.onPointFinished = [&](const semrel::TuningPointResult& r) {
+        if (r.index == 2)
+            stop.request();
+    };
+    const semrel::TuningResult stopped =
+        semrel::tune(closedForm(Method::Sae), grid, data, stop, callbacks);
+    QVERIFY(stopped.stopped);
+    QVERIFY(!stopped.retrained);
+    QCOMPARE(stopped.points.size(), std::size_t{3});
+    QCOMPARE(stopped.chosen, semrel::bestPoint(stopped.points));
 }
 
 void TestClosedFormMethods::rejectsResumeAndNonPositiveParameters()

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void aRunSurvivesARestart();
     void twoWritersNeverShareAFile();
     void updatesAndDeletes();
+    void aModelFileOpenedAgainKeepsOneRecord();
     void skipsAFileThatIsNotARun();
     void runsDifferingOnlyInLambda1AreToldApart();
     void identicalRunsGetTheirTimeInTheLabel();
@@ -141,6 +142,40 @@ void TestRuns::updatesAndDeletes()
     QVERIFY_THROWS_EXCEPTION(semrel::Error, store.update(missing));
     missing.id = "../escape";
     QVERIFY_THROWS_EXCEPTION(semrel::Error, store.update(missing));
+}
+
+void TestRuns::aModelFileOpenedAgainKeepsOneRecord()
+{
+    QTemporaryDir dir;
+    const RunStore store(dir.path().toStdString());
+    RunRecord opened = sample(0.5);
+    opened.kind = semrel::RunKind::LoadedModel;
+    opened.modelPath = dir.filePath("m.h5").toStdString();
+    opened.modelChecksum = "0badf00d";
+    const RunRecord first = store.add(opened);
+
+    // The same file again (by another spelling of its path), evaluated anew: its record updated.
+    RunRecord again = opened;
+    again.modelPath = dir.filePath("sub/../m.h5").toStdString();
+    again.zslAccuracy = 0.625;
+    const RunRecord second = store.add(again);
+    QCOMPARE(second.id, first.id);
+    QCOMPARE(second.createdAt, first.createdAt);
+    std::vector<RunRecord> runs = store.load();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].zslAccuracy, 0.625);
+    QCOMPARE(runs[0].modelChecksum, std::string("0badf00d"));
+
+    // Another content at that path, the same content elsewhere, a training of it: new records.
+    RunRecord rewritten = opened;
+    rewritten.modelChecksum = "0badf00e";
+    RunRecord copied = opened;
+    copied.modelPath = dir.filePath("copy.h5").toStdString();
+    RunRecord training = opened;
+    training.kind = semrel::RunKind::Training;
+    for (const RunRecord& r : {rewritten, copied, training})
+        QVERIFY(store.add(r).id != first.id);
+    QCOMPARE(store.load().size(), std::size_t{4});
 }
 
 void TestRuns::skipsAFileThatIsNotARun()
@@ -240,6 +275,14 @@ void TestRuns::recordsATrainedModelWithItsEvaluation()
     const RunRecord bare = semrel::recordOfModel(model, nullptr, semrel::RunKind::LoadedModel, "t");
     QVERIFY(bare.zslPerClass.empty());
     QCOMPARE(bare.zslAccuracy, r.zslAccuracy);
+    // The model's checksum tells its file from another: 8 hex digits, another for other weights.
+    QCOMPARE(bare.modelChecksum.size(), std::size_t{8});
+    QCOMPARE(r.modelChecksum, bare.modelChecksum);
+    semrel::ModelState changed = model;
+    changed.parameters.front().values.front() += 1.0f;
+    QVERIFY(
+        semrel::recordOfModel(changed, nullptr, semrel::RunKind::LoadedModel, "t").modelChecksum !=
+        bare.modelChecksum);
 }
 
 QTEST_GUILESS_MAIN(TestRuns)

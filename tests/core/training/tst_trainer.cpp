@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/dataset/synthetic_dataset.h>
+#include "small_training.h"
+
 #include <semrel/dataset/tuning_splits.h>
 #include <semrel/errors.h>
 #include <semrel/method/normalizer.h>
@@ -20,31 +21,10 @@ using semrel::StopFlag;
 using semrel::Trainer;
 using semrel::TrainingConfig;
 using semrel::TrainingResult;
+using semrel::test::generatedDataset;
+using semrel::test::smallTrainingConfig;
 
 namespace {
-
-// 20 classes (15 seen, 3 of them val; 5 unseen), d = 64, a = 16: an epoch takes milliseconds.
-Dataset generated(int unseen = 5)
-{
-    semrel::SyntheticSpec spec;
-    spec.unseenClassCount = unseen;
-    spec.seed = 11;
-    return semrel::makeSyntheticDataset(spec);
-}
-
-TrainingConfig smallConfig(Method method = Method::Proposed)
-{
-    TrainingConfig c;
-    c.method = method;
-    c.network.encoderHidden = {32};
-    c.network.decoderHidden = {32};
-    c.epochs = 2;
-    c.candidates = 10;
-    c.batchSize = 32;
-    c.seed = 5;
-    c.threads = 1;
-    return c;
-}
 
 TrainingResult train(const TrainingConfig& c, const Dataset& data)
 {
@@ -101,8 +81,8 @@ private Q_SLOTS:
 
 void TestTrainer::sameSeedGivesIdenticalParameters()
 {
-    const Dataset data = generated();
-    TrainingConfig c = smallConfig();
+    const Dataset data = generatedDataset();
+    TrainingConfig c = smallTrainingConfig();
     c.evaluateEachEpoch = false;
     const TrainingResult a = train(c, data);
     const TrainingResult b = train(c, data);
@@ -125,8 +105,8 @@ void TestTrainer::sameBitsOnAnyThreadCount_data()
 void TestTrainer::sameBitsOnAnyThreadCount()
 {
     QFETCH(int, method);
-    const Dataset data = generated();
-    TrainingConfig c = smallConfig(static_cast<Method>(method));
+    const Dataset data = generatedDataset();
+    TrainingConfig c = smallTrainingConfig(static_cast<Method>(method));
     c.evaluateEachEpoch = false;
     c.batchSize = 37; // a last batch of another size
     const TrainingResult one = train(c, data);
@@ -140,8 +120,8 @@ void TestTrainer::sameBitsOnAnyThreadCount()
 
 void TestTrainer::reportsEveryEpoch()
 {
-    const Dataset data = generated();
-    TrainingConfig c = smallConfig();
+    const Dataset data = generatedDataset();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 3;
     std::vector<EpochReport> seen;
     StopFlag stop;
@@ -169,10 +149,10 @@ void TestTrainer::reportsEveryEpoch()
 
 void TestTrainer::tuningReportsValidationAccuracy()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.trainSplit = semrel::Split::Train;
     c.epochs = 1;
-    const TrainingResult r = train(c, generated());
+    const TrainingResult r = train(c, generatedDataset());
     const EpochReport& e = r.state.history.at(0);
     QVERIFY(e.validationAccuracy >= 0 && e.validationAccuracy <= 1);
     QVERIFY(std::isnan(e.zslAccuracy) && std::isnan(e.gzslH));
@@ -180,9 +160,9 @@ void TestTrainer::tuningReportsValidationAccuracy()
 
 void TestTrainer::resumeFromCheckpointEqualsUninterruptedRun()
 {
-    const Dataset data = generated();
+    const Dataset data = generatedDataset();
     QTemporaryDir dir;
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 3;
     const TrainingResult whole = train(c, data);
 
@@ -307,9 +287,9 @@ void TestTrainer::inPlaceTrainingCopiesRowsThatAreAlsoTested()
 
 void TestTrainer::resumeRejectsAnotherSeed()
 {
-    const Dataset data = generated();
+    const Dataset data = generatedDataset();
     QTemporaryDir dir;
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 1;
     c.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
     train(c, data);
@@ -329,9 +309,9 @@ void TestTrainer::learnsZeroShotOnGeneratedData()
 {
     // The generated features are a linear map of the embeddings plus noise, so B1's regression
     // suits them well too; the point is that the proposed objective learns to transfer.
-    const Dataset data = generated();
+    const Dataset data = generatedDataset();
     auto zsl = [&](Method method) {
-        TrainingConfig c = smallConfig(method);
+        TrainingConfig c = smallTrainingConfig(method);
         c.network.encoderHidden = {128};
         c.network.decoderHidden = {128};
         c.epochs = 15;
@@ -357,7 +337,7 @@ void TestTrainer::trainsEveryMethod_data()
 void TestTrainer::trainsEveryMethod()
 {
     QFETCH(Method, method);
-    const TrainingResult r = train(smallConfig(method), generated());
+    const TrainingResult r = train(smallTrainingConfig(method), generatedDataset());
     const EpochReport& e = r.state.history.back();
     QVERIFY(std::isfinite(e.loss));
     QCOMPARE(e.o3 == 0.0, method == Method::B3); // B3 has no decoder
@@ -369,9 +349,9 @@ void TestTrainer::trainsEveryMethod()
 
 void TestTrainer::b2WithTauOneHasNoSimilarTerm()
 {
-    TrainingConfig c = smallConfig(Method::B2);
+    TrainingConfig c = smallTrainingConfig(Method::B2);
     c.tau = 0.3; // ignored: B2 uses τ = 1
-    const TrainingResult r = train(c, generated());
+    const TrainingResult r = train(c, generatedDataset());
     QCOMPARE(r.state.history.back().o2, 0.0);
     QVERIFY(r.warnings.empty());
     QVERIFY(std::isfinite(r.state.history.back().loss));
@@ -379,19 +359,19 @@ void TestTrainer::b2WithTauOneHasNoSimilarTerm()
 
 void TestTrainer::oneUnseenClassIsTrivialZeroShot()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 1;
-    const TrainingResult r = train(c, generated(/*unseen=*/1));
+    const TrainingResult r = train(c, generatedDataset(/*unseen=*/1));
     QCOMPARE(r.state.history.back().zslAccuracy, 1.0);
     QVERIFY(r.state.history.back().gzslUnseen >= 0);
 }
 
 void TestTrainer::warnsAboutClassWithoutSimilarClass()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.tau = 0.95; // no two generated classes are that close
     c.epochs = 1;
-    const TrainingResult r = train(c, generated());
+    const TrainingResult r = train(c, generatedDataset());
     QVERIFY(!r.warnings.empty());
     QVERIFY2(QString::fromStdString(r.warnings.front()).contains("no similar training class"),
              r.warnings.front().c_str());
@@ -401,14 +381,14 @@ void TestTrainer::warnsAboutClassWithoutSimilarClass()
 
 void TestTrainer::batchSmallerThanCandidateCount()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.batchSize = 7; // 720 training rows: 103 batches, the last one of 6
     c.candidates = 50;
     c.epochs = 1;
     std::int64_t lastBatch = 0, total = 0;
     StopFlag stop;
     const TrainingResult r =
-        Trainer(c).run(generated(), stop, {}, [&](const semrel::BatchReport& report) {
+        Trainer(c).run(generatedDataset(), stop, {}, [&](const semrel::BatchReport& report) {
             lastBatch = report.batch;
             total = report.batches;
         });
@@ -419,8 +399,8 @@ void TestTrainer::batchSmallerThanCandidateCount()
 
 void TestTrainer::stopFlagEndsWithinOneBatch()
 {
-    const Dataset data = generated();
-    TrainingConfig c = smallConfig();
+    const Dataset data = generatedDataset();
+    TrainingConfig c = smallTrainingConfig();
     StopFlag stop;
     int batchCalls = 0;
     const TrainingResult r = Trainer(c).run(data, stop, {}, [&](const semrel::BatchReport& report) {
@@ -436,12 +416,12 @@ void TestTrainer::stopFlagEndsWithinOneBatch()
 
 void TestTrainer::batchReportsCarryTheRunningLoss()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 2;
     std::vector<semrel::BatchReport> reports;
     StopFlag stop;
     const TrainingResult r = Trainer(c).run(
-        generated(), stop, {}, [&](const semrel::BatchReport& b) { reports.push_back(b); });
+        generatedDataset(), stop, {}, [&](const semrel::BatchReport& b) { reports.push_back(b); });
     QVERIFY(!reports.empty());
     double sum = 0.0;
     for (const semrel::BatchReport& b : reports) {
@@ -461,10 +441,10 @@ void TestTrainer::batchReportsCarryTheRunningLoss()
 
 void TestTrainer::nanLossIsTrainingErrorNamingEpochAndBatch()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.learningRate = 1e30; // the first step throws the weights to infinity
     try {
-        train(c, generated());
+        train(c, generatedDataset());
         QFAIL("expected semrel::TrainingError");
     } catch (const semrel::TrainingError& e) {
         const QString message = QString::fromUtf8(e.what());
@@ -474,7 +454,7 @@ void TestTrainer::nanLossIsTrainingErrorNamingEpochAndBatch()
 
 void TestTrainer::rejectsInvalidConfig()
 {
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.candidates = 0;
     QVERIFY_THROWS_EXCEPTION(semrel::Error, Trainer{c});
 }
@@ -489,8 +469,8 @@ void TestTrainer::attributeStatisticsChooseTheNormalisersClasses_data()
 void TestTrainer::attributeStatisticsChooseTheNormalisersClasses()
 {
     QFETCH(bool, all);
-    const Dataset data = generated();
-    TrainingConfig c = smallConfig();
+    const Dataset data = generatedDataset();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 1;
     c.attributeStats = all ? semrel::AttributeStats::All : semrel::AttributeStats::Seen;
     const semrel::ModelState state = train(c, data).state;
@@ -506,12 +486,12 @@ void TestTrainer::attributeStatisticsChooseTheNormalisersClasses()
 
 void TestTrainer::tuningRunTrainsOnTheTuningRowsAndChoosesAGamma()
 {
-    Dataset data = generated();
+    Dataset data = generatedDataset();
     // As in xlsa17's AWA2: a test_seen sample also listed in train.
     const std::int64_t testSeen = data.split(semrel::Split::TestSeen).front();
     data.split(semrel::Split::Train).push_back(testSeen);
     std::sort(data.split(semrel::Split::Train).begin(), data.split(semrel::Split::Train).end());
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.trainSplit = semrel::Split::Train;
     const semrel::ModelState state = train(c, data).state;
     const semrel::TuningRows rows =
@@ -533,7 +513,7 @@ void TestTrainer::tuningRunTrainsOnTheTuningRowsAndChoosesAGamma()
 
 void TestTrainer::finalRunReportsAusucAndChoosesNoGamma()
 {
-    const semrel::ModelState state = train(smallConfig(), generated()).state;
+    const semrel::ModelState state = train(smallTrainingConfig(), generatedDataset()).state;
     QVERIFY(!state.calibration.chosen());
     for (const EpochReport& r : state.history)
         QVERIFY(r.ausuc >= 0.0 && r.ausuc <= 1.0);

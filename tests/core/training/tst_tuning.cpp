@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
 // tune(): the τ/λ grid search on val, its callbacks and progress, stop, and the final training.
+#include "small_training.h"
 #include "test_support.h"
 
-#include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/training/tuning.h>
 
 #include <QTest>
@@ -18,30 +18,10 @@ using semrel::Split;
 using semrel::StopFlag;
 using semrel::TrainingConfig;
 using semrel::TuningGrid;
+using semrel::test::generatedDataset;
+using semrel::test::smallTrainingConfig;
 
 namespace {
-
-// 20 classes (15 seen, 3 of them val; 5 unseen), d = 64, a = 16: an epoch takes milliseconds.
-semrel::Dataset generated()
-{
-    semrel::SyntheticSpec spec;
-    spec.seed = 11;
-    return semrel::makeSyntheticDataset(spec);
-}
-
-TrainingConfig smallConfig(Method method = Method::Proposed)
-{
-    TrainingConfig c;
-    c.method = method;
-    c.network.encoderHidden = {32};
-    c.network.decoderHidden = {32};
-    c.epochs = 2;
-    c.candidates = 10;
-    c.batchSize = 32;
-    c.seed = 5;
-    c.threads = 1;
-    return c;
-}
 
 TuningGrid twoTaus()
 {
@@ -79,7 +59,7 @@ private Q_SLOTS:
 void TestTuning::pointsAreTheGridInOrder()
 {
     const std::vector<semrel::TuningPoint> points =
-        semrel::tuningPoints(smallConfig(), TuningGrid{});
+        semrel::tuningPoints(smallTrainingConfig(), TuningGrid{});
     QCOMPARE(points.size(), std::size_t{12}); // 3 τ x 2 λ1 x 2 λ2
     QCOMPARE(points.front().tau, 0.0);
     QCOMPARE(points.front().lambda1, 0.5);
@@ -88,7 +68,7 @@ void TestTuning::pointsAreTheGridInOrder()
     QCOMPARE(points[2].lambda1, 1.0);
     QCOMPARE(points[4].tau, 0.2); // τ outermost
     QCOMPARE(points.back().tau, 0.4);
-    const TrainingConfig applied = points[5].applyTo(smallConfig());
+    const TrainingConfig applied = points[5].applyTo(smallTrainingConfig());
     QCOMPARE(applied.tau, points[5].tau);
     QCOMPARE(applied.lambda1, points[5].lambda1);
     QCOMPARE(applied.lambda2, points[5].lambda2);
@@ -98,13 +78,13 @@ void TestTuning::pointsAreTheGridInOrder()
 void TestTuning::pointsTheMethodMakesIdenticalRunOnce()
 {
     // B2 fixes τ = 1 and λ1 = 0: only λ2 varies. B3 fixes λ2 = 0.
-    const auto b2 = semrel::tuningPoints(smallConfig(Method::B2), TuningGrid{});
+    const auto b2 = semrel::tuningPoints(smallTrainingConfig(Method::B2), TuningGrid{});
     QCOMPARE(b2.size(), std::size_t{2});
     for (const semrel::TuningPoint& p : b2) {
         QCOMPARE(p.tau, 1.0);
         QCOMPARE(p.lambda1, 0.0);
     }
-    const auto b3 = semrel::tuningPoints(smallConfig(Method::B3), TuningGrid{});
+    const auto b3 = semrel::tuningPoints(smallTrainingConfig(Method::B3), TuningGrid{});
     QCOMPARE(b3.size(), std::size_t{6});
     for (const semrel::TuningPoint& p : b3)
         QCOMPARE(p.lambda2, 0.0);
@@ -112,7 +92,7 @@ void TestTuning::pointsTheMethodMakesIdenticalRunOnce()
 
 void TestTuning::attributeStatisticsAreAnAxisWhenListed()
 {
-    TrainingConfig base = smallConfig();
+    TrainingConfig base = smallTrainingConfig();
     base.attributeStats = semrel::AttributeStats::All;
     // Not listed: the base's choice, not searched.
     for (const semrel::TuningPoint& p : semrel::tuningPoints(base, twoTaus()))
@@ -123,30 +103,31 @@ void TestTuning::attributeStatisticsAreAnAxisWhenListed()
     QCOMPARE(points.size(), std::size_t{4}); // 2 τ x 2 statistics, statistics innermost
     QCOMPARE(points[0].attributeStats, semrel::AttributeStats::Seen);
     QCOMPARE(points[1].attributeStats, semrel::AttributeStats::All);
-    QCOMPARE(points[1].applyTo(smallConfig()).attributeStats, semrel::AttributeStats::All);
+    QCOMPARE(points[1].applyTo(smallTrainingConfig()).attributeStats, semrel::AttributeStats::All);
 }
 
 void TestTuning::rejectsAnEmptyListOrABadValue()
 {
     TuningGrid empty;
     empty.lambda1s.clear();
-    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::tuningPoints(smallConfig(), empty));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::tuningPoints(smallTrainingConfig(), empty));
     TuningGrid outOfRange;
     outOfRange.taus = {0.0, 1.5};
-    QVERIFY_THROWS_EXCEPTION(semrel::Error, semrel::tuningPoints(smallConfig(), outOfRange));
+    QVERIFY_THROWS_EXCEPTION(semrel::Error,
+                             semrel::tuningPoints(smallTrainingConfig(), outOfRange));
 }
 
 void TestTuning::scoresEveryPointOnValAndRetrainsTheBestOnTrainval()
 {
-    const semrel::Dataset data = generated();
+    const semrel::Dataset data = generatedDataset();
     const StopFlag stop;
-    const semrel::TuningResult result = semrel::tune(smallConfig(), twoTaus(), data, stop);
+    const semrel::TuningResult result = semrel::tune(smallTrainingConfig(), twoTaus(), data, stop);
     QVERIFY(!result.stopped);
     QVERIFY(result.retrained);
     QCOMPARE(result.points.size(), std::size_t{2});
     // Each score is what a training of that point on train measures on val at its last epoch.
     for (const semrel::TuningPointResult& p : result.points) {
-        TrainingConfig alone = p.point.applyTo(smallConfig());
+        TrainingConfig alone = p.point.applyTo(smallTrainingConfig());
         alone.trainSplit = Split::Train;
         const semrel::TrainingResult run = trainAlone(alone, data);
         QCOMPARE(p.validationAccuracy, run.state.history.back().validationAccuracy);
@@ -163,7 +144,7 @@ void TestTuning::scoresEveryPointOnValAndRetrainsTheBestOnTrainval()
     QCOMPARE(final.config.trainSplit, Split::Trainval);
     QCOMPARE(final.config.tau, chosen.tau);
     QCOMPARE(static_cast<int>(final.history.size()), 2);
-    const semrel::TrainingResult alone = trainAlone(chosen.applyTo(smallConfig()), data);
+    const semrel::TrainingResult alone = trainAlone(chosen.applyTo(smallTrainingConfig()), data);
     QCOMPARE(final.parameters.size(), alone.state.parameters.size());
     for (std::size_t i = 0; i < final.parameters.size(); ++i)
         QVERIFY(final.parameters[i].values == alone.state.parameters[i].values);
@@ -171,7 +152,7 @@ void TestTuning::scoresEveryPointOnValAndRetrainsTheBestOnTrainval()
 
 void TestTuning::reportsEachPointAndProgress()
 {
-    const semrel::Dataset data = generated();
+    const semrel::Dataset data = generatedDataset();
     std::vector<std::pair<int, int>> started;
     std::vector<double> finished;
     std::vector<double> fractions;
@@ -197,7 +178,7 @@ void TestTuning::reportsEachPointAndProgress()
     };
     const StopFlag stop;
     const semrel::TuningResult result =
-        semrel::tune(smallConfig(), twoTaus(), data, stop, callbacks);
+        semrel::tune(smallTrainingConfig(), twoTaus(), data, stop, callbacks);
     QCOMPARE(started, (std::vector<std::pair<int, int>>{{0, 2}, {1, 2}}));
     QCOMPARE(finished, (std::vector<double>{result.points[0].validationAccuracy,
                                             result.points[1].validationAccuracy}));
@@ -211,14 +192,14 @@ void TestTuning::reportsEachPointAndProgress()
 
 void TestTuning::stopInTheGridReturnsThePointsThatFinished()
 {
-    const semrel::Dataset data = generated();
+    const semrel::Dataset data = generatedDataset();
     StopFlag stop;
     semrel::TuningCallbacks callbacks;
     callbacks.onPointFinished = [&](const semrel::TuningPointResult&) {
         stop.request();
     };
     const semrel::TuningResult result =
-        semrel::tune(smallConfig(), twoTaus(), data, stop, callbacks);
+        semrel::tune(smallTrainingConfig(), twoTaus(), data, stop, callbacks);
     QVERIFY(result.stopped);
     QVERIFY(!result.retrained);
     QCOMPARE(result.points.size(), std::size_t{1});
@@ -228,14 +209,14 @@ void TestTuning::stopInTheGridReturnsThePointsThatFinished()
 
 void TestTuning::stopInTheFinalTrainingMarksItStopped()
 {
-    const semrel::Dataset data = generated();
+    const semrel::Dataset data = generatedDataset();
     StopFlag stop;
     semrel::TuningCallbacks callbacks;
     callbacks.onRetrainStarted = [&](const semrel::TuningPointResult&) {
         stop.request();
     };
     const semrel::TuningResult result =
-        semrel::tune(smallConfig(), twoTaus(), data, stop, callbacks);
+        semrel::tune(smallTrainingConfig(), twoTaus(), data, stop, callbacks);
     QVERIFY(result.stopped);
     QVERIFY(result.retrained);
     QVERIFY(result.final.stopped);
@@ -244,11 +225,11 @@ void TestTuning::stopInTheFinalTrainingMarksItStopped()
 
 void TestTuning::requiresAValidationSplit()
 {
-    semrel::Dataset data = generated();
+    semrel::Dataset data = generatedDataset();
     data.split(Split::Val).clear();
     const StopFlag stop;
-    const std::string message =
-        semrel::test::dataErrorOf([&] { semrel::tune(smallConfig(), twoTaus(), data, stop); });
+    const std::string message = semrel::test::dataErrorOf(
+        [&] { semrel::tune(smallTrainingConfig(), twoTaus(), data, stop); });
     QVERIFY2(message.find("'/splits/val' is empty") != std::string::npos, message.c_str());
 }
 

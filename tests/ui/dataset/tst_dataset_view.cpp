@@ -11,6 +11,7 @@
 #include <semrel/method/dataset_relations.h>
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSplitter>
@@ -18,6 +19,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace semrel;
@@ -68,6 +70,7 @@ class TestDatasetView : public QObject
 private Q_SLOTS:
     void init();
     void fillsTheClassTableWithRolesAndCountsPerSplit();
+    void saysWhatTuningLeavesOutOfTrainAndVal();
     void classTableShowsEveryColumnAtTheDefaultSize();
     void heatMapCellsAreTheShadesOfTheirClassAndAttribute();
     void relationCellsFollowTheTauSlider();
@@ -121,6 +124,36 @@ void TestDatasetView::fillsTheClassTableWithRolesAndCountsPerSplit()
     // Out-of-range requests are answered with nothing rather than a crash.
     QVERIFY(!model->data(model->index(10, 0)).isValid());
     QVERIFY(!model->data(model->index(0, 99)).isValid());
+}
+
+// xlsa17's train_loc of AWA2 or SUN also holds test_seen samples: the view says that tuning leaves
+// them out, beside the per-split counts; for a dataset without any it says nothing.
+void TestDatasetView::saysWhatTuningLeavesOutOfTrainAndVal()
+{
+    DatasetView view;
+    view.setDataset(m_data);
+    QLabel* note = view.tuningSplitsNoteLabel();
+    QVERIFY(note->isHidden());
+
+    auto raw = std::make_shared<Dataset>(*m_data);
+    const std::vector<std::int32_t> trainClasses = raw->classesIn(Split::Train);
+    int added = 0;
+    for (std::int64_t i : raw->split(Split::TestSeen))
+        if (added < 3 && std::binary_search(trainClasses.begin(), trainClasses.end(),
+                                            raw->labels[static_cast<std::size_t>(i)])) {
+            raw->split(Split::Train).push_back(i);
+            ++added;
+        }
+    QCOMPARE(added, 3);
+    const auto train = static_cast<qlonglong>(raw->split(Split::Train).size());
+    view.setDataset(raw);
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QStringLiteral("3 of train's %1, 0 of val's").arg(train)),
+             qPrintable(note->text()));
+    QVERIFY(note->text().contains(QStringLiteral("trainval samples only")));
+
+    view.setDataset(nullptr);
+    QVERIFY(note->isHidden());
 }
 
 // At the window's default size (1280 x 800, the view about 1270 x 700) every column of the class

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 // The Runs view: runs kept on disk across a restart, runs that differ only in λ1 told apart in
 // the table, the overlay and the exported CSV, class-by-class comparison, deletion, and the
-// window recording its trainings and opened models.
+// window recording its trainings and opened models (one row per model file), following the
+// folder as the command line adds runs.
 #include "app_settings.h"
 #include "main_window.h"
 #include "runs/class_comparison_view.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void comparesTwoRunsClassByClass();
     void filtersSortsAndDeletes();
     void showsRunsTheCommandLineAdded();
+    void followsTheFolderWithoutReload();
     void theWindowRecordsItsTrainingAndTheSavedModel();
 
 private:
@@ -200,6 +202,35 @@ void TestRunsView::showsRunsTheCommandLineAdded()
     WAIT_FOR_ROWS(view, 2);
 }
 
+void TestRunsView::followsTheFolderWithoutReload()
+{
+    // The folder does not exist yet when the window opens: the command line creates it.
+    const QString folder = freshFolder();
+    RunsView view(folder);
+    const RunStore cli(folder.toStdString());
+    RunRecord fromCli =
+        recordOfModel(*trained(*m_data, 1.0), m_data.get(), RunKind::Training, "semrel train");
+    const RunRecord first = cli.add(fromCli);
+    WAIT_FOR_ROWS(view, 1);
+    view.selectRows({0});
+
+    fromCli.source = "semrel tune";
+    const RunRecord second = cli.add(fromCli);
+    WAIT_FOR_ROWS(view, 2);
+    // Reading the folder again keeps what the user selected.
+    QCOMPARE(view.selectedRuns().size(), std::size_t{1});
+    QCOMPARE(view.selectedRuns()[0].id, first.id);
+
+    RunRecord saved = second;
+    saved.modelPath = "/elsewhere/m.h5";
+    cli.update(saved);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->runs().back().modelPath, std::string("/elsewhere/m.h5"),
+                              20000);
+    cli.remove(first.id);
+    WAIT_FOR_ROWS(view, 1);
+    QCOMPARE(view.model()->runAt(0)->id, second.id);
+}
+
 void TestRunsView::theWindowRecordsItsTrainingAndTheSavedModel()
 {
     const QString folder = freshFolder();
@@ -222,11 +253,22 @@ void TestRunsView::theWindowRecordsItsTrainingAndTheSavedModel()
         QVERIFY(window.trainingPanel()->saveModel(model));
         QTRY_COMPARE_WITH_TIMEOUT(
             QString::fromStdString(window.runsView()->model()->runAt(0)->modelPath), model, 5000);
+
+        // Opening the saved model twice gives one "loaded model" row, updated the second time.
+        QSignalSpy recorded(window.runsView()->recorder(), &RunRecorder::recorded);
+        for (int time = 1; time <= 2; ++time) {
+            window.openFile(model);
+            QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), time, 20000);
+        }
+        QCOMPARE(window.runsView()->model()->rowCount(), 2);
     }
-    // After a restart the run is there, with its model file.
-    const std::vector<RunRecord> runs = RunStore(folder.toStdString()).load();
-    QCOMPARE(runs.size(), std::size_t{1});
-    QCOMPARE(QString::fromStdString(runs[0].modelPath), m_dir.filePath(QStringLiteral("saved.h5")));
+    // After a restart the runs are there: the training with its model file, the opened model.
+    std::vector<RunRecord> runs = RunStore(folder.toStdString()).load();
+    QCOMPARE(runs.size(), std::size_t{2});
+    QCOMPARE(runs[0].kind, RunKind::Training);
+    QCOMPARE(runs[1].kind, RunKind::LoadedModel);
+    for (const RunRecord& run : runs)
+        QCOMPARE(QString::fromStdString(run.modelPath), m_dir.filePath(QStringLiteral("saved.h5")));
     qunsetenv("SEMREL_RUNS_DIR");
 }
 

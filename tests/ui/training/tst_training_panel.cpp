@@ -12,6 +12,7 @@
 #include <semrel/model_file/model_file.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void tuneShowsEachPointThenTheChosenModel();
     void tuneCanBeCancelled();
     void tuneDialogChecksTheGrid();
+    void tuneLetsValidationChooseTheAttributeStatistics();
     void theFormCarriesTheProtocolChoices();
     void aClosedFormMethodTrainsInTheWindow();
 
@@ -424,6 +426,48 @@ void TestTrainingPanel::tuneDialogChecksTheGrid()
     taus->setText(QStringLiteral("0"));
     QCOMPARE(dialog.problem(), QString());
     QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+
+    // Letting validation choose the attribute statistics tries every point with both.
+    auto* chooseStats = dialog.findChild<QCheckBox*>(QStringLiteral("chooseAttributeStats"));
+    QVERIFY(chooseStats && chooseStats->isEnabled() && !chooseStats->isChecked());
+    QVERIFY(dialog.grid().attributeStats.empty()); // the form's choice
+    const auto pointsShown = [&] {
+        QStringList texts;
+        for (const QLabel* label : dialog.findChildren<QLabel*>())
+            texts << label->text();
+        return texts.join('\n');
+    };
+    QVERIFY2(pointsShown().contains(QStringLiteral("1 distinct point")), qPrintable(pointsShown()));
+    chooseStats->setChecked(true);
+    QCOMPARE(dialog.grid().attributeStats,
+             (std::vector<AttributeStats>{AttributeStats::Seen, AttributeStats::All}));
+    QVERIFY2(pointsShown().contains(QStringLiteral("2 distinct point")), qPrintable(pointsShown()));
+    grid.attributeStats = {AttributeStats::Seen, AttributeStats::All};
+    TuneDialog again(base);
+    again.setGrid(grid);
+    QVERIFY(again.findChild<QCheckBox*>(QStringLiteral("chooseAttributeStats"))->isChecked());
+}
+
+void TestTrainingPanel::tuneLetsValidationChooseTheAttributeStatistics()
+{
+    auto panel = makePanel(semrel::test::tinyTrainingConfig(1));
+    TuningGrid grid;
+    grid.taus = {0.0};
+    grid.lambda1s = {1.0};
+    grid.lambda2s = {1.0};
+    grid.attributeStats = {AttributeStats::Seen, AttributeStats::All};
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->tune(grid);
+    QTableWidget* table = panel->tuningView()->table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, TuningView::AttributesColumn)->text(), QStringLiteral("seen"));
+    QCOMPARE(table->item(1, TuningView::AttributesColumn)->text(), QStringLiteral("all"));
+    QVERIFY(finished.wait(60000));
+    const TuningOutcome& outcome = panel->session()->tuning();
+    QCOMPARE(int(outcome.points.size()), 2);
+    const TuningPoint& chosen = outcome.points[static_cast<std::size_t>(outcome.chosen)].point;
+    const auto result = finished.first().first().value<TrainingResult>();
+    QCOMPARE(result.state.config.attributeStats, chosen.attributeStats);
 }
 
 void TestTrainingPanel::theFormCarriesTheProtocolChoices()

@@ -58,6 +58,9 @@ struct RunRecord
     double seconds = 0.0; // training (and evaluation) wall time
 
     std::string modelPath; // the model file, when saved or loaded; empty otherwise
+    // A record of a model: the CRC-32 of the model's content (modelChecksum(), 8 hex digits), which
+    // with modelPath tells one model file from another; empty otherwise.
+    std::string modelChecksum;
     std::vector<EpochReport> history;
     std::vector<StackingPoint> seenUnseenCurve; // on the test splits, at most ~200 points
     std::vector<ClassResult> zslPerClass;       // unseen classes, ZSL

@@ -23,6 +23,8 @@ public:
 
     // Writes `record` as a new run, giving it an id and a creation time when it has none; creates
     // the folder when missing. Returns the record as written. Throws Error naming the file.
+    // A loaded model's record replaces the folder's record of the same model file (sameModelFile())
+    // and keeps its id and creation time: opening or evaluating a file again updates its row.
     RunRecord add(RunRecord record) const;
     // Rewrites an existing run (say, its model was saved). Throws Error when there is no such run.
     void update(const RunRecord& record) const;
@@ -38,6 +40,10 @@ public:
 private:
     std::string m_folder;
 };
+
+// Whether two records are of one model file: both of kind LoadedModel, with the same path (as
+// absolute, normalised paths) and the same model checksum (neither empty).
+bool sameModelFile(const RunRecord& a, const RunRecord& b);
 
 // The folder named by the environment variable SEMREL_RUNS_DIR, or empty: how the command line
 // and the window agree on one folder without an option (docs/CLI.md).
