@@ -200,8 +200,8 @@ void TestTrainer::inPlaceTrainingEqualsTheCopy()
 {
     QFETCH(int, method);
     QFETCH(bool, tuning);
-    const Dataset original = generated();
-    TrainingConfig c = smallConfig(static_cast<Method>(method));
+    const Dataset original = generatedDataset();
+    TrainingConfig c = smallTrainingConfig(static_cast<Method>(method));
     if (tuning)
         c.trainSplit = semrel::Split::Train;
     c.threads = 2;
@@ -244,9 +244,9 @@ void TestTrainer::inPlaceTrainingEqualsTheCopy()
 
 void TestTrainer::inPlaceResumeEqualsTheCopy()
 {
-    const Dataset original = generated();
+    const Dataset original = generatedDataset();
     QTemporaryDir dir;
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.epochs = 3;
     const TrainingResult whole = train(c, original);
     TrainingConfig first = c;
@@ -267,12 +267,12 @@ void TestTrainer::inPlaceResumeEqualsTheCopy()
 // copied, and the dataset stays as it was.
 void TestTrainer::inPlaceTrainingCopiesRowsThatAreAlsoTested()
 {
-    Dataset original = generated();
+    Dataset original = generatedDataset();
     const std::int64_t testSeen = original.split(semrel::Split::TestSeen).front();
     std::vector<std::int64_t>& trainRows = original.split(semrel::Split::Train);
     trainRows.push_back(testSeen);
     std::sort(trainRows.begin(), trainRows.end());
-    TrainingConfig c = smallConfig();
+    TrainingConfig c = smallTrainingConfig();
     c.trainSplit = semrel::Split::Train;
     c.tuningSplits = semrel::TuningSplits::Raw;
     const TrainingResult copied = train(c, original);
