@@ -62,6 +62,9 @@ void addCommonOptions(CLI::App* cmd, CommonOptions& o)
     cmd->add_option("--candidates", o.config.candidates, "p: candidates mined per side")
         ->check(wholeNumber())
         ->capture_default_str();
+    cmd->add_flag("--bf16-mining", o.config.bf16Mining,
+                  "score the mined candidates on a bfloat16 copy of the features (faster, not "
+                  "exact; the winner's score recomputed in float)");
     cmd->add_option("--batch", o.config.batchSize, "batch size")
         ->check(wholeNumber())
         ->capture_default_str();
@@ -311,7 +314,7 @@ void addTrainCommand(CLI::App& app)
     for (CLI::Option* fixed : {tau, l1, l2})
         resumeOpt->excludes(fixed);
     resumeOpt->excludes("--method")->excludes("--preset")->excludes("--candidates");
-    resumeOpt->excludes("--batch")->excludes("--seed");
+    resumeOpt->excludes("--batch")->excludes("--seed")->excludes("--bf16-mining");
     resumeOpt->excludes("--encoder-hidden")->excludes("--decoder-hidden");
     for (const char* choice :
          {"--attribute-stats", "--tuning-splits", "--seen-holdout", "--sae-direction",

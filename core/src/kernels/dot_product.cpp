@@ -5,6 +5,8 @@
 #include "kernels/vector16.h"
 #include "kernels/vector_isa.h"
 
+#include <cstring>
+
 namespace semrel {
 
 namespace {
@@ -59,12 +61,77 @@ template <int R>
         dotRowsBody<1>(a, rows + r, n, out + r);
 }
 
+// 16 bfloat16 values widened to floats (exact: a shift into the upper half).
+[[gnu::always_inline]] inline Vec16 loadBf16Vec16(const std::uint16_t* p)
+{
+    using Half16 = std::uint16_t __attribute__((vector_size(32)));
+    using Word16 = std::uint32_t __attribute__((vector_size(64)));
+    Half16 h;
+    std::memcpy(&h, p, sizeof h);
+    const Word16 w = __builtin_convertvector(h, Word16) << 16;
+    Vec16 v;
+    std::memcpy(&v, &w, sizeof v);
+    return v;
+}
+
+[[gnu::always_inline]] inline float bf16ToFloat(std::uint16_t h)
+{
+    const std::uint32_t w = std::uint32_t{h} << 16;
+    float f;
+    std::memcpy(&f, &w, sizeof f);
+    return f;
+}
+
+// dotRowsBody on bfloat16 rows: the same accumulators and order.
+template <int R>
+[[gnu::always_inline]] inline void dotBf16RowsBody(const float* a, const std::uint16_t* const* b,
+                                                   std::int64_t n, float* out)
+{
+    Vec16 acc[R][kAccumulators] = {};
+    constexpr std::int64_t kStride = kAccumulators * kVec16Lanes;
+    std::int64_t i = 0;
+    for (; i + kStride <= n; i += kStride)
+        for (int k = 0; k < kAccumulators; ++k) {
+            const Vec16 av = loadVec16(a + i + k * kVec16Lanes);
+            for (int r = 0; r < R; ++r)
+                acc[r][k] += av * loadBf16Vec16(b[r] + i + k * kVec16Lanes);
+        }
+    for (; i + kVec16Lanes <= n; i += kVec16Lanes)
+        for (int r = 0; r < R; ++r)
+            acc[r][0] += loadVec16(a + i) * loadBf16Vec16(b[r] + i);
+    for (int r = 0; r < R; ++r) {
+        const Vec16 total = (acc[r][0] + acc[r][1]) + (acc[r][2] + acc[r][3]);
+        float sum = 0.0f;
+        for (int l = 0; l < kVec16Lanes; ++l)
+            sum += total[l];
+        for (std::int64_t e = i; e < n; ++e)
+            sum += a[e] * bf16ToFloat(b[r][e]);
+        out[r] = sum;
+    }
+}
+
+[[gnu::always_inline]] inline void dotBf16RowsOfBody(const float* a,
+                                                     const std::uint16_t* const* rows,
+                                                     std::int64_t count, std::int64_t n, float* out)
+{
+    constexpr int kRows = 4;
+    std::int64_t r = 0;
+    for (; r + kRows <= count; r += kRows)
+        dotBf16RowsBody<kRows>(a, rows + r, n, out + r);
+    for (; r < count; ++r)
+        dotBf16RowsBody<1>(a, rows + r, n, out + r);
+}
+
 SEMREL_VECTOR_VARIANTS(float, dot, (const float* a, const float* b, std::int64_t n),
                        return dotBody(a, b, n))
 SEMREL_VECTOR_VARIANTS(void, dotRows,
                        (const float* a, const float* const* rows, std::int64_t count,
                         std::int64_t n, float* out),
                        dotRowsOfBody(a, rows, count, n, out))
+SEMREL_VECTOR_VARIANTS(void, dotBf16Rows,
+                       (const float* a, const std::uint16_t* const* rows, std::int64_t count,
+                        std::int64_t n, float* out),
+                       dotBf16RowsOfBody(a, rows, count, n, out))
 
 } // namespace
 
@@ -77,6 +144,28 @@ void dotProducts(const float* a, const float* const* rows, std::int64_t count, s
                  float* out)
 {
     dotRowsForThisCpu()(a, rows, count, n, out);
+}
+
+std::uint16_t toBf16(float value)
+{
+    std::uint32_t w;
+    std::memcpy(&w, &value, sizeof w);
+    if ((w & 0x7fffffffU) > 0x7f800000U) // NaN: keep it one (quiet), whatever its payload
+        return static_cast<std::uint16_t>((w >> 16) | 0x0040U);
+    const std::uint32_t roundingBias = 0x7fffU + ((w >> 16) & 1U);
+    return static_cast<std::uint16_t>((w + roundingBias) >> 16);
+}
+
+void toBf16(const float* values, std::int64_t n, std::uint16_t* out)
+{
+    for (std::int64_t i = 0; i < n; ++i)
+        out[i] = toBf16(values[i]);
+}
+
+void dotProductsBf16(const float* a, const std::uint16_t* const* rows, std::int64_t count,
+                     std::int64_t n, float* out)
+{
+    dotBf16RowsForThisCpu()(a, rows, count, n, out);
 }
 
 } // namespace semrel

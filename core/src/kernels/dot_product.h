@@ -18,6 +18,17 @@ float dotProduct(const float* a, const float* b, std::int64_t n);
 void dotProducts(const float* a, const float* const* rows, std::int64_t count, std::int64_t n,
                  float* out);
 
+// bfloat16: the upper 16 bits of a float (8 exponent bits, 7 mantissa bits). Half the bytes of a
+// float, for the miner's optional reduced-precision candidate scores (TrainingConfig::bf16Mining).
+// Rounded to nearest, ties to even; a NaN stays a NaN.
+std::uint16_t toBf16(float value);
+void toBf16(const float* values, std::int64_t n, std::uint16_t* out);
+
+// out[r] = Σ a[i]·float(rows[r][i]) for r < count: dotProducts() on bfloat16 rows, reading half
+// the bytes. The sums are taken in the same order on every instruction set.
+void dotProductsBf16(const float* a, const std::uint16_t* const* rows, std::int64_t count,
+                     std::int64_t n, float* out);
+
 // y[i] += alpha·x[i]
 inline void addScaled(float* y, const float* x, float alpha, std::int64_t n)
 {

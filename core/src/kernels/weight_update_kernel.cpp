@@ -56,6 +56,27 @@ gradientTile(const float* dZ, const float* x, std::int64_t batch, std::int64_t o
     return g;
 }
 
+// Asks for the cache lines of the weights and both moments that the Adam pass after the tiles
+// will read and write (rows [o0, o0 + R), columns [i0, i0 + columns)), so that their misses
+// overlap the tiles' arithmetic instead of following it. Into L2 (locality 2): a span's state
+// (48 KB) does not fit L1. Measured at the Table 1 sizes, batch 32: 8.2-8.9 ms per step's
+// weight updates on one thread without it, 7.6-8.0 ms with it; 4.4-4.5 / 4.1-4.2 ms on two.
+template <int R>
+[[gnu::always_inline]] inline void prefetchAdamTile(const AdamTarget& w, std::int64_t in,
+                                                    std::int64_t o0, std::int64_t i0,
+                                                    std::int64_t columns)
+{
+    constexpr std::int64_t kLineFloats = 16;
+    for (int r = 0; r < R; ++r) {
+        const std::int64_t base = (o0 + r) * in + i0;
+        for (std::int64_t j = 0; j < columns; j += kLineFloats) {
+            __builtin_prefetch(w.param + base + j, 1, 2);
+            __builtin_prefetch(w.expAvg + base + j, 1, 2);
+            __builtin_prefetch(w.expAvgSq + base + j, 1, 2);
+        }
+    }
+}
+
 // Rows [o0, o0 + R), columns [i0, i1): the gradient tile by tile into L1, then Adam row by row,
 // so that the weights and both moments stream through memory one row at a time: three
 // sequential streams instead of twelve short ones. Measured on 2 cores at the Table 1 sizes: the
@@ -69,8 +90,11 @@ template <int R>
     alignas(64) float gradient[R * kSpanColumns];
     const std::int64_t width = i1 - i0;
     std::int64_t i = i0;
-    for (; i + kTileColumns <= i1; i += kTileColumns)
+    for (; i + kTileColumns <= i1; i += kTileColumns) {
+        prefetchAdamTile<R>(w, in, o0, i, kTileColumns);
         gradientTile<R>(dZ, x, batch, out, in, o0, i, gradient + (i - i0), width);
+    }
+    prefetchAdamTile<R>(w, in, o0, i, i1 - i);
     for (int r = 0; r < R; ++r)
         for (std::int64_t t = i; t < i1; ++t)
             gradient[r * width + (t - i0)] = gradientElement(dZ, x, batch, out, in, o0 + r, t);

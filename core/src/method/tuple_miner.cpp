@@ -8,11 +8,24 @@
 
 namespace semrel {
 
+namespace {
+
+constexpr std::size_t kGroup = 16; // candidates whose dot products are taken together
+
+} // namespace
+
 TupleMiner::TupleMiner(const TrainingSet& set, const SemanticRelations& relations, int candidates,
-                       bool mineSimilar, bool mineDissimilar)
+                       bool mineSimilar, bool mineDissimilar, bool bf16Scores)
     : m_set(set), m_relations(relations), m_candidates(candidates), m_mineSimilar(mineSimilar),
       m_mineDissimilar(mineDissimilar)
 {
+    if (bf16Scores && (mineSimilar || mineDissimilar)) {
+        const std::int64_t d = set.features.size(1);
+        const float* rows = set.features.data_ptr<float>();
+        m_bf16Rows.resize(set.featureRow.size() * static_cast<std::size_t>(d));
+        for (std::size_t k = 0; k < set.featureRow.size(); ++k)
+            toBf16(rows + set.featureRow[k] * d, d, m_bf16Rows.data() + k * d);
+    }
     m_row.assign(set.classStart.size(), -1);
     for (std::size_t k = 0; k < set.classes.size(); ++k)
         m_row[static_cast<std::size_t>(set.classes[k])] = static_cast<std::int64_t>(k);
@@ -128,6 +141,25 @@ void TupleMiner::choose(std::size_t sample, const float* unitMapped, BatchTuples
 // s(f(y_r), x) of each candidate of the sample, read where the row lies instead of gathering
 // B·p rows into a new tensor first: the gather would write and re-read ~26 MB per side and batch
 // at d = 2048 (docs/BENCHMARKS.md).
+// s(f(y_r), x) of `count` training samples, in float or from the bfloat16 copy.
+void TupleMiner::candidateDots(const float* unitMapped, const std::int64_t* samples,
+                               std::size_t count, float* dots) const
+{
+    const std::int64_t d = m_set.features.size(1);
+    if (m_bf16Rows.empty()) {
+        const float* rows = m_set.features.data_ptr<float>();
+        const float* rowOf[kGroup];
+        for (std::size_t c = 0; c < count; ++c)
+            rowOf[c] = rows + m_set.featureRow[static_cast<std::size_t>(samples[c])] * d;
+        dotProducts(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
+        return;
+    }
+    const std::uint16_t* rowOf[kGroup];
+    for (std::size_t c = 0; c < count; ++c)
+        rowOf[c] = m_bf16Rows.data() + samples[c] * d;
+    dotProductsBf16(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
+}
+
 void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
                             const std::vector<std::int64_t>& candidates, bool similarSide,
                             std::vector<float>& scores, std::vector<std::int64_t>& chosen,
@@ -136,34 +168,36 @@ void TupleMiner::chooseSide(std::size_t b, const float* unitMapped,
     const auto p = static_cast<std::size_t>(m_candidates);
     if (candidates.empty() || candidates[b * p] < 0)
         return;
-    const std::int64_t d = m_set.features.size(1);
-    const float* rows = m_set.features.data_ptr<float>();
     const double tau = m_relations.tau();
+    // Eq. 3 for a similar candidate; the second term of Eq. 2 for a dissimilar one.
+    const auto score = [&](float s, double delta) {
+        return static_cast<float>(similarSide ? std::max(0.0, tau - s) + std::max(0.0, s - delta)
+                                              : (tau - delta) * s);
+    };
     float best = 0.0f;
-    constexpr std::size_t kGroup = 16; // candidates whose dot products are taken together
-    const float* rowOf[kGroup];
+    std::size_t bestCandidate = 0;
+    double bestDelta = 0.0;
     float dots[kGroup];
     for (std::size_t first = 0; first < p; first += kGroup) {
         const std::size_t count = std::min(kGroup, p - first);
-        for (std::size_t c = 0; c < count; ++c)
-            rowOf[c] =
-                rows +
-                m_set.featureRow[static_cast<std::size_t>(candidates[b * p + first + c])] * d;
-        dotProducts(unitMapped, rowOf, static_cast<std::int64_t>(count), d, dots);
+        candidateDots(unitMapped, candidates.data() + b * p + first, count, dots);
         for (std::size_t c = first; c < first + count; ++c) {
             const auto sample = static_cast<std::size_t>(candidates[b * p + c]);
-            const float s = dots[c - first];
             const double delta = m_relations.delta(m_set.rowClass[sample], referenceClass);
-            // Eq. 3 for a similar candidate; the second term of Eq. 2 for a dissimilar one.
-            const double score =
-                similarSide ? std::max(0.0, tau - s) + std::max(0.0, s - delta) : (tau - delta) * s;
-            scores[b * p + c] = static_cast<float>(score);
+            scores[b * p + c] = score(dots[c - first], delta);
             if (c == 0 || scores[b * p + c] > best) {
                 best = scores[b * p + c];
+                bestCandidate = c;
+                bestDelta = delta;
                 chosen[b] = m_set.featureRow[sample];
                 deltas[b] = static_cast<float>(delta);
             }
         }
+    }
+    if (!m_bf16Rows.empty()) { // the winner's score in float, as the objective computes it
+        const std::int64_t d = m_set.features.size(1);
+        const float s = dotProduct(unitMapped, m_set.features.data_ptr<float>() + chosen[b] * d, d);
+        scores[b * p + bestCandidate] = score(s, bestDelta);
     }
 }
 

@@ -39,8 +39,12 @@ class TupleMiner
 public:
     // Only the training set's classes are drawn from. A side that the objective does not use
     // (O2 with λ1 = 0, or B1) is not mined: pass mineSimilar / mineDissimilar = false.
+    // bf16Scores: score the candidates on a bfloat16 copy of the training samples' features
+    // (half the bytes read, a copy of half their size kept) and recompute the winner's score in
+    // float (TrainingConfig::bf16Mining); the choice may then differ where two candidates score
+    // within bfloat16's rounding of each other.
     TupleMiner(const TrainingSet& set, const SemanticRelations& relations, int candidates,
-               bool mineSimilar, bool mineDissimilar);
+               bool mineSimilar, bool mineDissimilar, bool bf16Scores = false);
 
     // Whether training class c has a training class of that relation to draw from.
     bool hasSimilar(std::int32_t c) const { return m_similar.total(rowOf(c)) > 0; }
@@ -94,6 +98,8 @@ private:
     std::int64_t draw(const Side& side, std::int64_t row, SplitMix& rng) const;
     void drawSide(const std::vector<std::int32_t>& referenceClass, const Side& side, SplitMix& rng,
                   std::vector<std::int64_t>& candidates) const;
+    void candidateDots(const float* unitMapped, const std::int64_t* samples, std::size_t count,
+                       float* dots) const;
     void chooseSide(std::size_t sample, const float* unitMapped,
                     const std::vector<std::int64_t>& candidates, bool similarSide,
                     std::vector<float>& scores, std::vector<std::int64_t>& chosen,
@@ -107,6 +113,7 @@ private:
     std::vector<std::int64_t> m_row; // [C] the row of each training class in a Side, or -1
     Side m_similar;
     Side m_dissimilar;
+    std::vector<std::uint16_t> m_bf16Rows; // [N, d] sample k's features in bfloat16; empty: exact
 };
 
 } // namespace semrel

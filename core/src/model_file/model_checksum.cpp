@@ -74,6 +74,9 @@ void addConfig(Crc& crc, const TrainingConfig& c)
     for (double v : {c.seenHoldout, c.eszslGamma, c.eszslLambda, c.saeLambda})
         crc.real(v);
     crc.text(saeDirectionName(c.saeDirection));
+    // Only when set, so that files written before the option existed keep their checksum.
+    if (c.bf16Mining)
+        crc.text("bf16_mining");
 }
 
 void addCalibration(Crc& crc, const Calibration& c)

@@ -154,7 +154,8 @@ private:
 };
 
 // Settings added after the first version-1 files. A file without them was trained before they
-// existed: attribute statistics of the seen classes, tuning on the raw splits, no holdout.
+// existed: attribute statistics of the seen classes, tuning on the raw splits, no holdout, exact
+// mining.
 void readProtocolChoices(const ModelReader& in, const std::string& g, TrainingConfig& c)
 {
     const auto named = [&](const std::string& field, const std::string& fallback, auto parse) {
@@ -174,6 +175,13 @@ void readProtocolChoices(const ModelReader& in, const std::string& g, TrainingCo
     c.eszslGamma = in.optionalReal(g + "eszsl_gamma", 1.0);
     c.eszslLambda = in.optionalReal(g + "eszsl_lambda", 1.0);
     c.saeLambda = in.optionalReal(g + "sae_lambda", 1.0);
+    // Absent: trained before the option existed, so with exact mining.
+    if (in.file().exists(g + "bf16_mining")) {
+        const std::int64_t bf16 = in.integer(g + "bf16_mining");
+        if (bf16 != 0 && bf16 != 1)
+            in.fail(g + "bf16_mining", "is " + std::to_string(bf16) + ", expected 0 or 1");
+        c.bf16Mining = bf16 == 1;
+    }
 }
 
 Calibration readCalibration(const ModelReader& in)

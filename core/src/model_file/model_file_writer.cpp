@@ -87,6 +87,7 @@ void writeConfig(h5::Writer& out, const TrainingConfig& c)
     out.writeScalar(g + "eszsl_lambda", c.eszslLambda);
     out.writeScalar(g + "sae_lambda", c.saeLambda);
     out.writeScalar(g + "sae_direction", std::string(saeDirectionName(c.saeDirection)));
+    out.writeScalar(g + "bf16_mining", std::int64_t{c.bf16Mining ? 1 : 0});
 }
 
 // Written only when a γ was chosen: its absence means "none", as in files from before it existed.

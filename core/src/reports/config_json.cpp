@@ -22,6 +22,9 @@ struct Field
     ConfigJsonScope scope;
     std::function<Json(const TrainingConfig&)> write;
     std::function<void(const Json&, TrainingConfig&)> read;
+    // Added later: written only when not the default, so that a record keeps the bytes earlier
+    // versions wrote; absent, it reads as the default.
+    bool optional = false;
 };
 
 template <typename T>
@@ -73,6 +76,12 @@ Field trainSplit()
             }};
 }
 
+Field optionalField(Field field)
+{
+    field.optional = true;
+    return field;
+}
+
 // Keys are written in sorted order whatever the order here (nlohmann::json's objects are maps).
 const std::vector<Field>& fields()
 {
@@ -103,6 +112,7 @@ const std::vector<Field>& fields()
         trainSplit(),
         plain("threads", &TrainingConfig::threads, S::Run),
         plain("evaluate_each_epoch", &TrainingConfig::evaluateEachEpoch, S::Run),
+        optionalField(plain("bf16_mining", &TrainingConfig::bf16Mining)),
     };
     return all;
 }
@@ -117,9 +127,14 @@ bool inScope(const Field& field, ConfigJsonScope scope)
 Json configJson(const TrainingConfig& config, ConfigJsonScope scope)
 {
     Json out = Json::object();
-    for (const Field& field : fields())
-        if (inScope(field, scope))
-            out[field.key] = field.write(config);
+    static const TrainingConfig defaults;
+    for (const Field& field : fields()) {
+        if (!inScope(field, scope))
+            continue;
+        Json value = field.write(config);
+        if (!field.optional || value != field.write(defaults))
+            out[field.key] = std::move(value);
+    }
     return out;
 }
 
@@ -127,7 +142,7 @@ TrainingConfig configFromJson(const Json& j, ConfigJsonScope scope)
 {
     TrainingConfig config;
     for (const Field& field : fields())
-        if (inScope(field, scope))
+        if (inScope(field, scope) && (!field.optional || j.contains(field.key)))
             field.read(j.at(field.key), config);
     validateConfig(config);
     return config;

@@ -19,7 +19,7 @@ TrainingStep::TrainingStep(const TrainingConfig& config, const TrainingSetup& se
                                         effectiveLambda1(config), effectiveLambda2(config)},
       m_miner(setup.set, *setup.relations, config.candidates,
               /*mineSimilar=*/config.method != Method::B1 && effectiveLambda1(config) > 0.0,
-              /*mineDissimilar=*/config.method != Method::B1),
+              /*mineDissimilar=*/config.method != Method::B1, config.bf16Mining),
       m_useDecoder(m_weights.lambda2 > 0.0 && network->hasDecoder()),
       m_encoder(network->encoderLayers(), optimizer, config.batchSize),
       m_decoder(network->decoderLayers(), optimizer, config.batchSize),

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "kernels/dot_product.h"
 #include "method/random.h"
 #include "method/tuple_miner.h"
 
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void masksAClassWithoutSimilarClasses();
     void sameSeedGivesSameTuples();
     void skipsSidesThatAreNotMined();
+    void bf16ScoresStayNearAndTheWinnersIsExact();
     void readsSamplesWhereTheyLie();
 };
 
@@ -150,6 +152,53 @@ void TestTupleMiner::keepsTheHighestLossCandidate()
         QCOMPARE(t.deltaDissimilar[b],
                  f.relations->delta(f.set.rowClass[static_cast<std::size_t>(bestK)], r));
     }
+}
+
+// With bf16Scores the same seed draws the same candidates; every score is within bfloat16's
+// rounding (8 significant bits: 2^-8 relative per feature, |s| <= 1) of the exact one, the
+// choice is a candidate whose exact score is within that of the best, and the winner's score is
+// the exact one.
+void TestTupleMiner::bf16ScoresStayNearAndTheWinnersIsExact()
+{
+    const Fixture f = makeFixture();
+    const TupleMiner exact(f.set, *f.relations, /*candidates=*/7, true, true);
+    const TupleMiner reduced(f.set, *f.relations, /*candidates=*/7, true, true,
+                             /*bf16Scores=*/true);
+    const std::vector<std::int32_t> classes{1, 0, 2, 1};
+    const std::vector<std::int64_t> slot{1, 0, 2, 1};
+    SplitMix rngExact(5), rngReduced(5);
+    const BatchTuples e = exact.mine(classes, slot, f.mappedUnit, rngExact);
+    const BatchTuples r = reduced.mine(classes, slot, f.mappedUnit, rngReduced);
+    QCOMPARE(r.similarCandidates, e.similarCandidates);
+    QCOMPARE(r.dissimilarCandidates, e.dissimilarCandidates);
+    constexpr float kRounding = 2.0f * 0x1.0p-8f;
+    const auto checkSide = [&](const std::vector<float>& exactScores,
+                               const std::vector<float>& reducedScores,
+                               const std::vector<std::int64_t>& candidates,
+                               const std::vector<std::int64_t>& chosen) {
+        for (std::size_t b = 0; b < classes.size(); ++b) {
+            float bestExact = -1e9f;
+            std::size_t won = 7;
+            for (std::size_t c = 0; c < 7; ++c) {
+                QVERIFY(std::abs(reducedScores[b * 7 + c] - exactScores[b * 7 + c]) < kRounding);
+                bestExact = std::max(bestExact, exactScores[b * 7 + c]);
+                if (f.set.featureRow[static_cast<std::size_t>(candidates[b * 7 + c])] ==
+                        chosen[b] &&
+                    won == 7)
+                    won = c;
+            }
+            QVERIFY(won < 7);
+            QCOMPARE(reducedScores[b * 7 + won], exactScores[b * 7 + won]);
+            QVERIFY(exactScores[b * 7 + won] > bestExact - 2.0f * kRounding);
+        }
+    };
+    checkSide(e.similarScores, r.similarScores, r.similarCandidates, r.similar);
+    checkSide(e.dissimilarScores, r.dissimilarScores, r.dissimilarCandidates, r.dissimilar);
+    QVERIFY(r.dissimilarScores != e.dissimilarScores); // the copy was used: its rounding shows
+    // Round to nearest, ties to even: 1 + 2^-8 lies halfway between 1 and 1 + 2^-7.
+    QCOMPARE(semrel::toBf16(1.0f + 0x1.0p-8f), std::uint16_t{0x3f80});
+    QCOMPARE(semrel::toBf16(1.0f + 3.0f * 0x1.0p-8f), std::uint16_t{0x3f82});
+    QCOMPARE(semrel::toBf16(-2.0f), std::uint16_t{0xc000});
 }
 
 void TestTupleMiner::masksAClassWithoutSimilarClasses()

@@ -64,6 +64,7 @@ QString differenceBetween(const ModelState& a, const ModelState& b)
         {"config.eszslLambda", sameBits(ca.eszslLambda, cb.eszslLambda)},
         {"config.saeLambda", sameBits(ca.saeLambda, cb.saeLambda)},
         {"config.saeDirection", ca.saeDirection == cb.saeDirection},
+        {"config.bf16Mining", ca.bf16Mining == cb.bf16Mining},
         {"calibration.gamma", sameBits(a.calibration.gamma, b.calibration.gamma)},
         {"calibration.validationUnseen",
          sameBits(a.calibration.validationUnseen, b.calibration.validationUnseen)},
@@ -155,6 +156,7 @@ ModelState handMadeState()
     s.config.attributeStats = semrel::AttributeStats::All;
     s.config.tuningSplits = semrel::TuningSplits::Raw;
     s.config.seenHoldout = 0.3;
+    s.config.bf16Mining = true;
     s.config.eszslGamma = 0.01;
     s.config.eszslLambda = 100.0;
     s.config.saeLambda = 0.32;
@@ -528,7 +530,7 @@ void TestModelFile::readsFilesWrittenBeforeTheProtocolChoices()
     for (const char* field :
          {"/config/attribute_stats", "/config/tuning_splits", "/config/seen_holdout",
           "/config/eszsl_gamma", "/config/eszsl_lambda", "/config/sae_lambda",
-          "/config/sae_direction", "/calibration", "/history/ausuc"})
+          "/config/sae_direction", "/config/bf16_mining", "/calibration", "/history/ausuc"})
         QVERIFY2(H5Ldelete(file, field, H5P_DEFAULT) >= 0, field);
     // Such files are version 1: they carry no checksum.
     QVERIFY(H5Adelete(file, "checksum") >= 0);
@@ -545,6 +547,7 @@ void TestModelFile::readsFilesWrittenBeforeTheProtocolChoices()
     QCOMPARE(older.config.tuningSplits, semrel::TuningSplits::Raw);
     QCOMPARE(older.config.seenHoldout, 0.0);
     QCOMPARE(older.config.saeDirection, semrel::SaeDirection::SemanticToVisual);
+    QVERIFY(!older.config.bf16Mining);
     QVERIFY(!older.calibration.chosen());
     QVERIFY(std::isnan(older.history[1].ausuc));
     QCOMPARE(older.history[1].gzslSeen, 1.0);

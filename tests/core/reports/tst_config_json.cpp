@@ -125,6 +125,18 @@ private Q_SLOTS:
         QVERIFY(text.find(R"("evaluate_each_epoch":false,)") != std::string::npos);
     }
 
+    // bf16_mining is written only when on: records of exact runs keep their earlier bytes.
+    void writesBf16MiningWhenOn()
+    {
+        TrainingConfig c = earlierSettings();
+        QCOMPARE(semrel::configJsonText(c, ConfigJsonScope::Settings).find("bf16_mining"),
+                 std::string::npos);
+        c.bf16Mining = true;
+        QVERIFY(
+            semrel::configJsonText(c, ConfigJsonScope::Settings).find(R"("bf16_mining":true)") !=
+            std::string::npos);
+    }
+
     void readsAnEarlierRecordAndRewritesItUnchanged()
     {
         QTemporaryDir dir;

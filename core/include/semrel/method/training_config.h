@@ -77,6 +77,11 @@ struct TrainingConfig
     double lambda1 = 1.0; // weight of O2; B2 forces 0
     double lambda2 = 1.0; // weight of O3; B3 forces 0
     int candidates = 50;  // p: candidates drawn per similar / dissimilar side
+    // Score the mined candidates on a bfloat16 copy of the training features, the winner's score
+    // recomputed in float: half the bytes mining reads, at the cost of a copy half the features'
+    // size and choices that may differ where candidates score within bfloat16's rounding. Off:
+    // exact (docs/BENCHMARKS.md, "A shared machine", gives its speed and accuracy).
+    bool bf16Mining = false;
     int batchSize = 64;
     int epochs = 10;
     double learningRate = 1e-3;
