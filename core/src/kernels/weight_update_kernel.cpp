@@ -8,7 +8,6 @@
 #include "kernels/vector_isa.h"
 
 #include <algorithm>
-#include <vector>
 
 namespace semrel {
 
@@ -150,12 +149,21 @@ void updateWeightRows(const float* outputGradient, const float* input, std::int6
 void updateBias(const float* outputGradient, std::int64_t batchRows, std::int64_t outFeatures,
                 const AdamTarget& bias)
 {
-    std::vector<float> gradient(static_cast<std::size_t>(outFeatures), 0.0f);
-    for (std::int64_t u = 0; u < batchRows; ++u)
-        for (std::int64_t o = 0; o < outFeatures; ++o)
-            gradient[static_cast<std::size_t>(o)] += outputGradient[u * outFeatures + o];
-    adamUpdate(bias.param, gradient.data(), bias.expAvg, bias.expAvgSq, outFeatures,
-               bias.coefficients);
+    // In chunks on the stack (no allocation per step); each element is still the sum over the
+    // batch in row order.
+    constexpr std::int64_t kChunk = 512;
+    alignas(64) float gradient[kChunk];
+    for (std::int64_t o0 = 0; o0 < outFeatures; o0 += kChunk) {
+        const std::int64_t width = std::min(kChunk, outFeatures - o0);
+        std::fill(gradient, gradient + width, 0.0f);
+        for (std::int64_t u = 0; u < batchRows; ++u) {
+            const float* dz = outputGradient + u * outFeatures + o0;
+            for (std::int64_t o = 0; o < width; ++o)
+                gradient[o] += dz[o];
+        }
+        adamUpdate(bias.param + o0, gradient, bias.expAvg + o0, bias.expAvgSq + o0, width,
+                   bias.coefficients);
+    }
 }
 
 } // namespace semrel
