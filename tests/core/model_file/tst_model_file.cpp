@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "model_error_of.h"
 #include "test_support.h"
 
 #include <semrel/dataset/synthetic_dataset.h>
@@ -26,6 +27,8 @@ using semrel::NamedTensor;
 
 using Mutation = std::function<void(hid_t file)>;
 Q_DECLARE_METATYPE(Mutation)
+
+using semrel::test::modelErrorOf;
 
 namespace {
 
@@ -207,18 +210,6 @@ ModelState withCheckpoint(ModelState s)
     }
     s.completedEpochs = 2;
     return s;
-}
-
-std::string modelErrorOf(const std::function<void()>& fn)
-{
-    try {
-        fn();
-    } catch (const semrel::ModelError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("NO MODELERROR, another exception: ") + e.what();
-    }
-    return "NO MODELERROR: nothing was thrown";
 }
 
 void replaceWith(hid_t file, const char* field, hid_t type, std::vector<hsize_t> dims,

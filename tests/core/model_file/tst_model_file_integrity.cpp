@@ -7,6 +7,7 @@
 // read back exactly as written. And what the optimiser or the network cannot use is refused on
 // read, so `info` refuses what evaluation or resuming would.
 #include "mat_fixture.h"
+#include "model_error_of.h"
 #include "model_file/model_checksum.h"
 #include "test_support.h"
 
@@ -52,6 +53,8 @@ private:
     QByteArray m_bytes;
     ModelState m_state;
 };
+
+using semrel::test::modelErrorOf;
 
 namespace {
 
@@ -109,18 +112,6 @@ std::vector<std::pair<qint64, qint64>> occurrences(const QByteArray& bytes, T va
     for (qint64 at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1))
         found.emplace_back(at, static_cast<qint64>(sizeof value));
     return found;
-}
-
-std::string modelErrorOf(const std::function<void()>& fn)
-{
-    try {
-        fn();
-    } catch (const semrel::ModelError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("NOT A MODELERROR: ") + e.what();
-    }
-    return "NOTHING THROWN";
 }
 
 } // namespace
