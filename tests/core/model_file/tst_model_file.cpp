@@ -1,6 +1,5 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include "model_error_of.h"
 #include "test_support.h"
 
 #include <semrel/dataset/synthetic_dataset.h>
@@ -477,13 +476,7 @@ void TestModelFile::namesTheFileOnceWhateverByteIsDamaged()
 
 void TestModelFile::loadedModelPredictsIdentically()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 8;
-    spec.unseenClassCount = 2;
-    spec.valClassCount = 2;
-    spec.samplesPerClass = 12;
-    spec.featureDim = 16;
-    spec.embeddingDim = 6;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(8, 2, 2, 12, 16, 6);
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     semrel::TrainingConfig config;
     config.epochs = 1;

@@ -7,7 +7,6 @@
 // read back exactly as written. And what the optimiser or the network cannot use is refused on
 // read, so `info` refuses what evaluation or resuming would.
 #include "mat_fixture.h"
-#include "model_error_of.h"
 #include "model_file/model_checksum.h"
 #include "test_support.h"
 
