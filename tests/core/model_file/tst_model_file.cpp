@@ -554,12 +554,8 @@ void TestModelFile::closedFormModelsRoundTrip()
 {
     QFETCH(int, method);
     QFETCH(int, direction);
-    semrel::SyntheticSpec spec;
-    spec.classCount = 8;
-    spec.unseenClassCount = 2;
-    spec.featureDim = 16;
-    spec.embeddingDim = 6;
-    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    const semrel::Dataset data =
+        semrel::makeSyntheticDataset(semrel::test::syntheticSpec(8, 2, 3, 60, 16, 6));
     semrel::TrainingConfig config;
     config.method = static_cast<semrel::Method>(method);
     config.saeDirection = static_cast<semrel::SaeDirection>(direction);

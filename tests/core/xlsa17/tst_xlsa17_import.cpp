@@ -67,6 +67,14 @@ MatContent wholeNumberRes101(Storage storage)
     return res;
 }
 
+// A `format` column with one row per MAT format.
+void addOneRowPerFormat()
+{
+    QTest::addColumn<MatFormat>("format");
+    for (MatFormat format : kFormats)
+        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+}
+
 } // namespace
 
 class TestXlsa17Import : public QObject
@@ -90,9 +98,7 @@ private Q_SLOTS:
 
 void TestXlsa17Import::importsTinyDatasetAsWritten_data()
 {
-    QTest::addColumn<MatFormat>("format");
-    for (MatFormat format : kFormats)
-        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+    addOneRowPerFormat();
 }
 
 void TestXlsa17Import::importsTinyDatasetAsWritten()
@@ -199,9 +205,7 @@ void TestXlsa17Import::reportsProgressWhileReadingFeatures()
 
 void TestXlsa17Import::stopsImportingWhenAStopIsRequested_data()
 {
-    QTest::addColumn<MatFormat>("format");
-    for (MatFormat format : kFormats)
-        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+    addOneRowPerFormat();
 }
 
 void TestXlsa17Import::stopsImportingWhenAStopIsRequested()
