@@ -5,6 +5,7 @@
 // added to a runs folder.
 #include "cli_runner.h"
 #include "mat_fixture.h"
+#include "test_support.h"
 
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/model_file/model_file.h>
@@ -41,13 +42,7 @@ private:
 void TestCliBaselines::initTestCase()
 {
     // An xlsa17 folder whose train split also lists a test_seen sample, as AWA2's does.
-    semrel::SyntheticSpec spec;
-    spec.classCount = 10;
-    spec.unseenClassCount = 3;
-    spec.valClassCount = 2;
-    spec.samplesPerClass = 20;
-    spec.featureDim = 12;
-    spec.embeddingDim = 5;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(10, 3, 2, 20, 12, 5);
     semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     data.split(semrel::Split::Train).push_back(data.split(semrel::Split::TestSeen).front());
     std::sort(data.split(semrel::Split::Train).begin(), data.split(semrel::Split::Train).end());

@@ -11,7 +11,6 @@
 #include <semrel/training/tuning.h>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -89,14 +88,7 @@ TestCliMethod::Run TestCliMethod::program(const QStringList& arguments)
 
 QJsonObject TestCliMethod::jsonOf(const QStringList& arguments)
 {
-    const Run run = verb(arguments);
-    if (run.status != 0)
-        qWarning("semrel %s: %s", qPrintable(arguments.join(' ')), run.err.constData());
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), run.out.constData());
-    return doc.object();
+    return semrel::test::jsonOfVerb(arguments);
 }
 
 void TestCliMethod::initTestCase()

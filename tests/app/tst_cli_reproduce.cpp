@@ -4,6 +4,7 @@
 // consistent partial report, and the same command finishing it without redoing a unit.
 #include "cli_runner.h"
 #include "mat_fixture.h"
+#include "test_support.h"
 
 #include <semrel/dataset/synthetic_dataset.h>
 
@@ -64,13 +65,7 @@ private:
 
 void TestCliReproduce::initTestCase()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 16;
-    spec.unseenClassCount = 4;
-    spec.valClassCount = 3;
-    spec.samplesPerClass = 120;
-    spec.featureDim = 48;
-    spec.embeddingDim = 10;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(16, 4, 3, 120, 48, 10);
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     m_xlsa17 = m_dir.filePath("xlsa17");
     // Named like a dataset of the paper, so that its numbers show beside ours.

@@ -8,6 +8,7 @@
 // view is given a planted result (tests/ui/planted_evaluation.h).
 #include "dataset/dataset_matrix_sources.h"
 #include "dataset/dataset_view.h"
+#include "gui_benchmark_main.h"
 #include "planted_evaluation.h"
 #include "predictions/class_accuracy_chart.h"
 #include "predictions/confusion_panel.h"
@@ -198,11 +199,5 @@ BENCHMARK(BM_DatasetZoom)->Arg(717)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return semrel::bench::runWidgetBenchmarks(argc, argv);
 }

@@ -3,14 +3,13 @@
 // How long the Query view takes to show a new sample at SUN's size: 717 classes, d = 2048,
 // a = 102, the Table 1 network (hidden 1024). The view must follow the sample box and the τ
 // slider without a visible lag: the target is well under 50 ms per update.
+#include "gui_benchmark_main.h"
 #include "query/query_view.h"
 #include "query/similarity_chart.h"
 
 #include <semrel/dataset/synthetic_dataset.h>
 #include <semrel/evaluation/inspector.h>
 #include <semrel/training/trainer.h>
-
-#include <QApplication>
 
 #include <benchmark/benchmark.h>
 #include <memory>
@@ -100,11 +99,5 @@ BENCHMARK(BM_QueryViewTau)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return semrel::bench::runWidgetBenchmarks(argc, argv);
 }

@@ -15,6 +15,19 @@ QString sharedXlsa17Dir()
     return {};
 }
 
+SyntheticSpec syntheticSpec(int classes, int unseen, int val, int samplesPerClass, int featureDim,
+                            int embeddingDim)
+{
+    SyntheticSpec spec;
+    spec.classCount = classes;
+    spec.unseenClassCount = unseen;
+    spec.valClassCount = val;
+    spec.samplesPerClass = samplesPerClass;
+    spec.featureDim = featureDim;
+    spec.embeddingDim = embeddingDim;
+    return spec;
+}
+
 Dataset tinyDataset()
 {
     Dataset data;

@@ -4,7 +4,6 @@
 
 #include "zoom/axis_labels.h"
 
-#include <QKeyEvent>
 #include <QScrollBar>
 
 #include <algorithm>
@@ -265,28 +264,9 @@ void ClassAccuracyChart::clickAt(QPointF at)
         zoomAt(kClickZoom, at);
 }
 
-void ClassAccuracyChart::keyPressEvent(QKeyEvent* event)
+double ClassAccuracyChart::arrowStep() const
 {
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(2.0);
-        return;
-    case Qt::Key_Minus:
-        zoomBy(0.5);
-        return;
-    case Qt::Key_0:
-    case Qt::Key_Home:
-        fit();
-        return;
-    case Qt::Key_Left:
-    case Qt::Key_Right:
-        m_axis.pan((event->key() == Qt::Key_Left ? -1 : 1) * m_axis.pixels() / 4);
-        viewChanged();
-        return;
-    default:
-        QWidget::keyPressEvent(event);
-    }
+    return m_axis.pixels() / 4;
 }
 
 } // namespace semrel::ui

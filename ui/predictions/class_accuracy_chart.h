@@ -59,8 +59,8 @@ public:
     // Whether bars are drawn one by one (else per bin of several).
     bool drawsSingleBars() const;
 
-    void fit();
-    void zoomBy(double factor);
+    void fit() override;
+    void zoomBy(double factor) override;
     // Zooms in until names are readable, if they are not, and scrolls to the bar.
     void showBar(int position);
 
@@ -73,11 +73,11 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
     void zoomAt(double factor, QPointF at) override;
     void panBy(QPointF pixels) override;
     // On a single bar: classClicked(); on a bin of bars: zooms in there.
     void clickAt(QPointF at) override;
+    double arrowStep() const override; // a quarter of the plot's width
 
 private:
     const ClassBar* barAtPosition(int position) const;

@@ -72,8 +72,10 @@ TrainingForm::TrainingForm(QWidget* parent)
       m_tuningSplits(new QComboBox(this)), m_eszslGamma(doubleBox(1e-6, 1e6, 0.1, 6, this)),
       m_eszslLambda(doubleBox(1e-6, 1e6, 0.1, 6, this)),
       m_saeLambda(doubleBox(1e-6, 1e6, 0.1, 6, this)), m_saeDirection(new QComboBox(this)),
-      m_candidates(intBox(1, kMaxCandidates, this)), m_batchSize(intBox(1, kMaxBatchSize, this)),
-      m_epochs(intBox(1, kMaxEpochs, this)), m_learningRate(doubleBox(1e-6, 1.0, 1e-4, 6, this)),
+      m_candidates(intBox(1, kMaxCandidates, this)),
+      m_bf16Mining(new QCheckBox(tr("Mine on a bfloat16 copy (faster, not exact)"), this)),
+      m_batchSize(intBox(1, kMaxBatchSize, this)), m_epochs(intBox(1, kMaxEpochs, this)),
+      m_learningRate(doubleBox(1e-6, 1.0, 1e-4, 6, this)),
       m_seed(intBox(0, std::numeric_limits<int>::max(), this)),
       m_threads(intBox(0, coreCount(), this)),
       m_evaluateEachEpoch(new QCheckBox(tr("Evaluate after each epoch"), this))
@@ -104,6 +106,11 @@ TrainingForm::TrainingForm(QWidget* parent)
     m_threads->setSpecialValueText(tr("auto (%1)").arg(defaultThreadCount()));
     m_threads->setToolTip(tr("Threads for training; auto chooses per step, up to all cores."));
     m_candidates->setToolTip(tr("p: candidates sampled per similar / dissimilar side (Sec. 3.3)"));
+    m_bf16Mining->setObjectName(QStringLiteral("bf16Mining"));
+    m_bf16Mining->setToolTip(
+        tr("Mining scores its candidates on a bfloat16 copy of the training features and "
+           "recomputes the winner's score exactly: it reads half the bytes, so epochs are faster, "
+           "but results are not bit-identical to exact mining (as semrel train --bf16-mining)."));
 
     auto* layout = new QFormLayout(this);
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -122,6 +129,7 @@ TrainingForm::TrainingForm(QWidget* parent)
     layout->addRow(tr("SAE λ"), m_saeLambda);
     layout->addRow(tr("SAE direction"), m_saeDirection);
     layout->addRow(tr("p (candidates)"), m_candidates);
+    layout->addRow(m_bf16Mining);
     layout->addRow(tr("Batch size"), m_batchSize);
     layout->addRow(tr("Epochs"), m_epochs);
     layout->addRow(tr("Learning rate"), m_learningRate);
@@ -156,6 +164,7 @@ TrainingConfig TrainingForm::config() const
     config.saeDirection =
         saeDirectionFromName(m_saeDirection->currentData().toString().toStdString());
     config.candidates = m_candidates->value();
+    config.bf16Mining = m_bf16Mining->isChecked();
     config.batchSize = m_batchSize->value();
     config.epochs = m_epochs->value();
     config.learningRate = m_learningRate->value();
@@ -184,6 +193,7 @@ void TrainingForm::setConfig(const TrainingConfig& config)
     m_eszslLambda->setValue(config.eszslLambda);
     m_saeLambda->setValue(config.saeLambda);
     m_candidates->setValue(config.candidates);
+    m_bf16Mining->setChecked(config.bf16Mining);
     m_batchSize->setValue(config.batchSize);
     m_epochs->setValue(config.epochs);
     m_learningRate->setValue(config.learningRate);
@@ -227,9 +237,9 @@ void TrainingForm::onMethodChosen()
     m_lambda1->setEnabled(network && method != Method::B2);
     m_lambda2->setEnabled(network && method != Method::B3);
     m_attributeStats->setEnabled(network);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_preset, m_encoderHidden, m_decoderHidden, m_candidates,
-                                         m_batchSize, m_epochs, m_learningRate, m_seed})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_encoderHidden, m_decoderHidden,
+                                                      m_candidates, m_bf16Mining, m_batchSize,
+                                                      m_epochs, m_learningRate, m_seed})
         w->setEnabled(network);
     m_tuningSplits->setEnabled(static_cast<Split>(m_trainSplit->currentData().toInt()) ==
                                Split::Train);
@@ -262,6 +272,7 @@ QVariantMap TrainingForm::values() const
             {QStringLiteral("saeLambda"), m_saeLambda->value()},
             {QStringLiteral("saeDirection"), m_saeDirection->currentData()},
             {QStringLiteral("candidates"), m_candidates->value()},
+            {QStringLiteral("bf16Mining"), m_bf16Mining->isChecked()},
             {QStringLiteral("batchSize"), m_batchSize->value()},
             {QStringLiteral("epochs"), m_epochs->value()},
             {QStringLiteral("learningRate"), m_learningRate->value()},
@@ -298,8 +309,12 @@ void TrainingForm::setValues(const QVariantMap& values)
     number(m_learningRate, QStringLiteral("learningRate"));
     number(m_seed, QStringLiteral("seed"));
     number(m_threads, QStringLiteral("threads"));
-    if (values.contains(QStringLiteral("evaluateEachEpoch")))
-        m_evaluateEachEpoch->setChecked(values.value(QStringLiteral("evaluateEachEpoch")).toBool());
+    const auto check = [&](QCheckBox* box, const QString& key) {
+        if (values.contains(key))
+            box->setChecked(values.value(key).toBool());
+    };
+    check(m_bf16Mining, QStringLiteral("bf16Mining"));
+    check(m_evaluateEachEpoch, QStringLiteral("evaluateEachEpoch"));
     if (values.contains(QStringLiteral("encoderHidden")))
         m_encoderHidden->setText(values.value(QStringLiteral("encoderHidden")).toString());
     if (values.contains(QStringLiteral("decoderHidden")))

@@ -16,7 +16,8 @@ class QSpinBox;
 namespace semrel::ui {
 
 // The hyper-parameters of the method (Sec. 4.1): network preset per dataset (Table 1), method
-// (Proposed / B1 / B2 / B3), τ, λ1, λ2, p, batch, epochs, learning rate, seed, threads.
+// (Proposed / B1 / B2 / B3), τ, λ1, λ2, p, batch, epochs, learning rate, seed, threads, and
+// whether mining scores candidates on a bfloat16 copy (TrainingConfig::bf16Mining).
 class TrainingForm : public QWidget
 {
     Q_OBJECT
@@ -61,6 +62,7 @@ private:
     QDoubleSpinBox* m_saeLambda;
     QComboBox* m_saeDirection;
     QSpinBox* m_candidates;
+    QCheckBox* m_bf16Mining;
     QSpinBox* m_batchSize;
     QSpinBox* m_epochs;
     QDoubleSpinBox* m_learningRate;

@@ -114,6 +114,9 @@ bool TrainingSession::resume(TrainingConfig config, QString* why)
                        .arg(m_checkpoint->completedEpochs);
         return false;
     }
+    // The run goes on mining as it began, as `semrel train --resume` does (the trainer's resume
+    // check does not compare it: it changes no state a checkpoint holds).
+    config.bf16Mining = m_checkpoint->config.bf16Mining;
     begin(config, m_checkpoint->completedEpochs + 1);
     Q_EMIT resumeRequested(config, m_data, m_checkpoint);
     return true;

@@ -322,34 +322,19 @@ void MatrixView::clickAt(QPointF at)
         zoomAt(kClickZoom, at);
 }
 
+double MatrixView::arrowStep() const
+{
+    return 3.0 * fontMetrics().height();
+}
+
+// The shared keys, and the up and down arrows for the rows.
 void MatrixView::keyPressEvent(QKeyEvent* event)
 {
-    const double step = 3.0 * fontMetrics().height();
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(2.0);
+    if (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down) {
+        panBy(QPointF(0.0, event->key() == Qt::Key_Up ? -arrowStep() : arrowStep()));
         return;
-    case Qt::Key_Minus:
-        zoomBy(0.5);
-        return;
-    case Qt::Key_0:
-    case Qt::Key_Home:
-        fit();
-        return;
-    case Qt::Key_Left:
-    case Qt::Key_Right:
-        m_columns.pan(event->key() == Qt::Key_Left ? -step : step);
-        viewChanged();
-        return;
-    case Qt::Key_Up:
-    case Qt::Key_Down:
-        m_rows.pan(event->key() == Qt::Key_Up ? -step : step);
-        viewChanged();
-        return;
-    default:
-        QWidget::keyPressEvent(event);
     }
+    ZoomPanWidget::keyPressEvent(event);
 }
 
 void MatrixView::contextMenuEvent(QContextMenuEvent* event)

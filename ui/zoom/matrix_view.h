@@ -22,8 +22,8 @@ class BackgroundJob;
 // bins where they now lie, so zoom and pan follow the mouse at once.
 //
 // Mouse: the wheel zooms about the pointer, dragging pans, a click on a cell emits
-// cellClicked() (on a bin of several cells it zooms in there), the context menu fits. Keys: + and
-// - zoom, arrows pan, 0 fits.
+// cellClicked() (on a bin of several cells it zooms in there), the context menu fits. Keys: those
+// of ZoomPanWidget, and the up and down arrows pan the rows.
 class MatrixView : public ZoomPanWidget
 {
     Q_OBJECT
@@ -43,8 +43,8 @@ public:
     void setHighlight(std::int64_t rowPosition, std::int64_t columnPosition);
     // Zooms in until cells are readable, if they are not, and pans to the cell.
     void showCell(std::int64_t rowPosition, std::int64_t columnPosition);
-    void fit();
-    void zoomBy(double factor); // about the centre of the grid
+    void fit() override;
+    void zoomBy(double factor) override; // about the centre of the grid
 
     const ZoomAxis& rowAxis() const { return m_rows; }
     const ZoomAxis& columnAxis() const { return m_columns; }
@@ -78,6 +78,7 @@ protected:
     void panBy(QPointF pixels) override;
     // On a single cell: cellClicked(); on a bin of cells: zooms in there.
     void clickAt(QPointF at) override;
+    double arrowStep() const override; // three lines of text
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:

@@ -3,6 +3,7 @@
 #include "zoom/zoom_pan_widget.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -77,6 +78,29 @@ void ZoomPanWidget::mouseReleaseEvent(QMouseEvent* event)
             clickAt(event->position());
     }
     QWidget::mouseReleaseEvent(event);
+}
+
+void ZoomPanWidget::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(2.0);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.5);
+        return;
+    case Qt::Key_0:
+    case Qt::Key_Home:
+        fit();
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        panBy(QPointF(event->key() == Qt::Key_Left ? -arrowStep() : arrowStep(), 0.0));
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
 }
 
 } // namespace semrel::ui

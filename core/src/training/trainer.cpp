@@ -90,16 +90,9 @@ ModelState Trainer::Impl::initialState(const Dataset& data, const TrainingSetup&
 {
     ModelState state;
     state.config = config;
-    state.featureDim = data.featureDim();
-    state.embeddingDim = data.embeddingDim();
+    describeDataset(state, data);
     state.featureNormalizer = setup.featureNormalizer;
     state.embeddingNormalizer = setup.embeddingNormalizer;
-    state.classNames = data.classNames;
-    state.classEmbeddings = data.classEmbeddings;
-    state.seenClasses = data.seenClasses();
-    state.unseenClasses = data.unseenClasses();
-    state.datasetName = data.name;
-    state.splitsHash = hashOfSplits(data);
     return state;
 }
 

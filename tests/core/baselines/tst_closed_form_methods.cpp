@@ -99,13 +99,7 @@ Mat inverse(const Mat& a)
 // 12 classes (9 seen, 2 of them val; 3 unseen), d = 10, a = 5: every matrix is tiny.
 Dataset problem()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 12;
-    spec.unseenClassCount = 3;
-    spec.valClassCount = 2;
-    spec.samplesPerClass = 20;
-    spec.featureDim = 10;
-    spec.embeddingDim = 5;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(12, 3, 2, 20, 10, 5);
     spec.noise = 0.8;
     spec.seed = 21;
     return semrel::makeSyntheticDataset(spec);

@@ -30,13 +30,7 @@ namespace {
 // A dataset that uses every optional part, with non-ASCII text, so a round trip exercises all.
 Dataset richDataset()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 6;
-    spec.unseenClassCount = 2;
-    spec.valClassCount = 1;
-    spec.samplesPerClass = 10;
-    spec.featureDim = 8;
-    spec.embeddingDim = 4;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(6, 2, 1, 10, 8, 4);
     Dataset data = semrel::makeSyntheticDataset(spec);
     data.name = "rich";
     data.source = "synthetic:seed=1";

@@ -44,13 +44,7 @@ QString TestSyntheticDataset::writeText(const QString& name, const QByteArray& t
 
 void TestSyntheticDataset::hasTheRequestedShape()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 10;
-    spec.unseenClassCount = 3;
-    spec.valClassCount = 2;
-    spec.samplesPerClass = 20;
-    spec.featureDim = 32;
-    spec.embeddingDim = 8;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(10, 3, 2, 20, 32, 8);
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     QCOMPARE(data.sampleCount(), 200);
     QCOMPARE(data.featureDim(), 32);
@@ -105,13 +99,7 @@ void TestSyntheticDataset::rejectsSpecWithoutUnseenClasses()
 void TestSyntheticDataset::scalesToTwentyThousandClasses()
 {
     // The size the window's benchmark opens (docs/BENCHMARKS.md), with tiny dimensions.
-    semrel::SyntheticSpec spec;
-    spec.classCount = 20000;
-    spec.unseenClassCount = 2000;
-    spec.valClassCount = 1000;
-    spec.samplesPerClass = 3;
-    spec.featureDim = 4;
-    spec.embeddingDim = 3;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(20000, 2000, 1000, 3, 4, 3);
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     QCOMPARE(data.classCount(), 20000);
     QCOMPARE(data.sampleCount(), 60000);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/dataset/synthetic_dataset.h>
+#include "exploration_fixtures.h"
+
 #include <semrel/errors.h>
 #include <semrel/exploration/class_deltas.h>
 #include <semrel/method/dataset_relations.h>
@@ -12,23 +13,7 @@
 #include <set>
 
 using namespace semrel;
-
-namespace {
-
-Dataset dataset(int classes, int attributes)
-{
-    SyntheticSpec spec;
-    spec.classCount = classes;
-    spec.unseenClassCount = std::max(1, classes / 10);
-    spec.valClassCount = 1;
-    spec.samplesPerClass = 2;
-    spec.featureDim = 4;
-    spec.embeddingDim = attributes;
-    spec.seed = 11;
-    return makeSyntheticDataset(spec);
-}
-
-} // namespace
+using semrel::test::twoSamplesPerClass;
 
 class TestClassDeltas : public QObject
 {
@@ -37,7 +22,7 @@ class TestClassDeltas : public QObject
 private Q_SLOTS:
     void deltaIsTheMethodsDelta()
     {
-        const Dataset data = dataset(40, 12);
+        const Dataset data = twoSamplesPerClass(40, 12, 11);
         const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.0);
         QCOMPARE(deltas.classCount(), 40);
@@ -50,7 +35,7 @@ private Q_SLOTS:
 
     void deltasToIsOneColumnOfDelta()
     {
-        const ClassDeltas deltas(dataset(25, 8));
+        const ClassDeltas deltas(twoSamplesPerClass(25, 8, 11));
         const std::vector<float> column = deltas.deltasTo(3);
         QCOMPARE(column.size(), std::size_t(25));
         for (std::int64_t m = 0; m < 25; ++m)
@@ -78,7 +63,7 @@ private Q_SLOTS:
 
     void neighboursAreTheMostAndLeastSimilarClasses()
     {
-        const Dataset data = dataset(10, 6);
+        const Dataset data = twoSamplesPerClass(10, 6, 11);
         const ClassDeltas deltas(data);
         const std::vector<std::int32_t> order = classesBySimilarity(datasetRelations(data, 0.0), 4);
         const ClassNeighbours n = neighboursOf(deltas, 4, 10);

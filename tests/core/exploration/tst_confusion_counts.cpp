@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "exploration_fixtures.h"
+
 #include <semrel/errors.h>
 #include <semrel/exploration/confusion_counts.h>
 
@@ -12,6 +14,7 @@
 #include <random>
 
 using namespace semrel;
+using semrel::test::shuffled;
 
 namespace {
 
@@ -41,15 +44,6 @@ Dense countByHand(const std::vector<Prediction>& predictions)
     for (const Prediction& p : predictions)
         ++counts[{p.trueClass, p.predictedClass}];
     return counts;
-}
-
-std::vector<std::int32_t> shuffled(std::int32_t n, unsigned seed)
-{
-    std::vector<std::int32_t> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937 random(seed);
-    std::shuffle(order.begin(), order.end(), random);
-    return order;
 }
 
 bool sameRanking(const std::vector<ConfusedPair>& a, const std::vector<ConfusedPair>& b)

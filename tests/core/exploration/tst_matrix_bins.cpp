@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
+#include "exploration_fixtures.h"
+
 #include <semrel/errors.h>
 #include <semrel/exploration/attribute_bins.h>
 #include <semrel/exploration/matrix_bins.h>
@@ -12,6 +14,7 @@
 #include <random>
 
 using namespace semrel;
+using semrel::test::shuffled;
 
 namespace {
 
@@ -23,15 +26,6 @@ FloatMatrix randomMatrix(std::int64_t rows, std::int64_t cols, unsigned seed)
     for (float& v : m.values)
         v = uniform(random);
     return m;
-}
-
-std::vector<std::int32_t> shuffled(std::int32_t n, unsigned seed)
-{
-    std::vector<std::int32_t> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937 random(seed);
-    std::shuffle(order.begin(), order.end(), random);
-    return order;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SemRel Studio developers
 // SPDX-License-Identifier: MIT
-#include <semrel/dataset/synthetic_dataset.h>
+#include "exploration_fixtures.h"
+
 #include <semrel/errors.h>
 #include <semrel/exploration/relation_bins.h>
 #include <semrel/method/dataset_relations.h>
@@ -13,30 +14,10 @@
 #include <random>
 
 using namespace semrel;
+using semrel::test::shuffled;
+using semrel::test::twoSamplesPerClass;
 
 namespace {
-
-Dataset dataset(int classes, int attributes = 16)
-{
-    SyntheticSpec spec;
-    spec.classCount = classes;
-    spec.unseenClassCount = std::max(1, classes / 10);
-    spec.valClassCount = 1;
-    spec.samplesPerClass = 2;
-    spec.featureDim = 4;
-    spec.embeddingDim = attributes;
-    spec.seed = 21;
-    return makeSyntheticDataset(spec);
-}
-
-std::vector<std::int32_t> shuffled(std::int32_t n, unsigned seed)
-{
-    std::vector<std::int32_t> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937 random(seed);
-    std::shuffle(order.begin(), order.end(), random);
-    return order;
-}
 
 // The share of similar pairs of distinct classes in a block, from the full δ matrix.
 double exactShare(const SemanticRelations& relations, const std::vector<std::int32_t>& order,
@@ -65,7 +46,7 @@ class TestRelationBins : public QObject
 private Q_SLOTS:
     void oneBinPerCellIsTheRelationAtTau()
     {
-        const Dataset data = dataset(60);
+        const Dataset data = twoSamplesPerClass(60, 16, 21);
         const ClassDeltas deltas(data);
         const auto order = shuffled(60, 1);
         for (double tau : {-0.3, 0.1, 0.45}) {
@@ -88,7 +69,7 @@ private Q_SLOTS:
 
     void aggregatedBinsAreTheShareOfSimilarPairs()
     {
-        const Dataset data = dataset(717, 102);
+        const Dataset data = twoSamplesPerClass(717, 102, 21);
         const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.05);
         const auto order = shuffled(717, 2);
@@ -108,7 +89,7 @@ private Q_SLOTS:
 
     void beyondTheBudgetBinsAreSampledWithinIt()
     {
-        const Dataset data = dataset(400, 32);
+        const Dataset data = twoSamplesPerClass(400, 32, 21);
         const ClassDeltas deltas(data);
         const SemanticRelations relations = datasetRelations(data, 0.0);
         const auto order = shuffled(400, 3);
@@ -166,7 +147,7 @@ private Q_SLOTS:
 
     void rejectsABadTauOrWindow()
     {
-        const ClassDeltas deltas(dataset(10));
+        const ClassDeltas deltas(twoSamplesPerClass(10, 16, 21));
         std::vector<std::int32_t> order(10);
         std::iota(order.begin(), order.end(), 0);
         QVERIFY_THROWS_EXCEPTION(Error,

@@ -27,6 +27,8 @@ using semrel::NamedTensor;
 using Mutation = std::function<void(hid_t file)>;
 Q_DECLARE_METATYPE(Mutation)
 
+using semrel::test::modelErrorOf;
+
 namespace {
 
 // Doubles equal bit for bit, so that NaN (not measured) matches NaN.
@@ -207,18 +209,6 @@ ModelState withCheckpoint(ModelState s)
     }
     s.completedEpochs = 2;
     return s;
-}
-
-std::string modelErrorOf(const std::function<void()>& fn)
-{
-    try {
-        fn();
-    } catch (const semrel::ModelError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("NO MODELERROR, another exception: ") + e.what();
-    }
-    return "NO MODELERROR: nothing was thrown";
 }
 
 void replaceWith(hid_t file, const char* field, hid_t type, std::vector<hsize_t> dims,
@@ -486,13 +476,7 @@ void TestModelFile::namesTheFileOnceWhateverByteIsDamaged()
 
 void TestModelFile::loadedModelPredictsIdentically()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 8;
-    spec.unseenClassCount = 2;
-    spec.valClassCount = 2;
-    spec.samplesPerClass = 12;
-    spec.featureDim = 16;
-    spec.embeddingDim = 6;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(8, 2, 2, 12, 16, 6);
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     semrel::TrainingConfig config;
     config.epochs = 1;
@@ -570,12 +554,8 @@ void TestModelFile::closedFormModelsRoundTrip()
 {
     QFETCH(int, method);
     QFETCH(int, direction);
-    semrel::SyntheticSpec spec;
-    spec.classCount = 8;
-    spec.unseenClassCount = 2;
-    spec.featureDim = 16;
-    spec.embeddingDim = 6;
-    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    const semrel::Dataset data =
+        semrel::makeSyntheticDataset(semrel::test::syntheticSpec(8, 2, 3, 60, 16, 6));
     semrel::TrainingConfig config;
     config.method = static_cast<semrel::Method>(method);
     config.saeDirection = static_cast<semrel::SaeDirection>(direction);

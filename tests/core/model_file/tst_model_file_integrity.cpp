@@ -53,6 +53,8 @@ private:
     ModelState m_state;
 };
 
+using semrel::test::modelErrorOf;
+
 namespace {
 
 // A checkpoint of the identity model with settings whose bytes are easy to find in the file.
@@ -109,18 +111,6 @@ std::vector<std::pair<qint64, qint64>> occurrences(const QByteArray& bytes, T va
     for (qint64 at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1))
         found.emplace_back(at, static_cast<qint64>(sizeof value));
     return found;
-}
-
-std::string modelErrorOf(const std::function<void()>& fn)
-{
-    try {
-        fn();
-    } catch (const semrel::ModelError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("NOT A MODELERROR: ") + e.what();
-    }
-    return "NOTHING THROWN";
 }
 
 } // namespace

@@ -32,13 +32,7 @@ namespace {
 // A synthetic dataset as an xlsa17 folder `name` under `dir`.
 void writeSyntheticFolder(const QString& dir, const QString& name)
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 14;
-    spec.unseenClassCount = 4;
-    spec.valClassCount = 3;
-    spec.samplesPerClass = 30;
-    spec.featureDim = 24;
-    spec.embeddingDim = 8;
+    semrel::SyntheticSpec spec = semrel::test::syntheticSpec(14, 4, 3, 30, 24, 8);
     spec.seed = 5;
     const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
     QVERIFY(QDir().mkpath(dir + "/" + name));

@@ -254,12 +254,8 @@ void TestRuns::comparesTwoRunsClassByClass()
 
 void TestRuns::recordsATrainedModelWithItsEvaluation()
 {
-    semrel::SyntheticSpec spec;
-    spec.classCount = 8;
-    spec.unseenClassCount = 2;
-    spec.featureDim = 16;
-    spec.embeddingDim = 6;
-    const semrel::Dataset data = semrel::makeSyntheticDataset(spec);
+    const semrel::Dataset data =
+        semrel::makeSyntheticDataset(semrel::test::syntheticSpec(8, 2, 3, 60, 16, 6));
     semrel::TrainingConfig config;
     config.method = semrel::Method::Eszsl;
     config.threads = 1;

@@ -44,6 +44,42 @@ bool sameParameters(const semrel::ModelState& a, const semrel::ModelState& b)
     return true;
 }
 
+// One configuration trained on a copy of `original` and in place on `data`, which starts as a
+// copy of `original` and ends with its training rows normalised where they lie.
+struct CopyAndInPlace
+{
+    TrainingResult copied;
+    TrainingResult inPlace;
+};
+
+CopyAndInPlace trainBothWays(const TrainingConfig& c, const Dataset& original, Dataset& data)
+{
+    data = original;
+    StopFlag stop;
+    return {train(c, original), Trainer(c).runInPlace(data, stop)}; // in this order
+}
+
+// A resume after 2 of 3 epochs: the 3-epoch configuration and its uninterrupted result, and the
+// 2-epoch configuration that writes its checkpoint into `dir`.
+struct ResumeRuns
+{
+    TrainingConfig whole;
+    TrainingResult wholeResult;
+    TrainingConfig first;
+};
+
+ResumeRuns resumeRuns(const Dataset& data, const QTemporaryDir& dir)
+{
+    ResumeRuns runs;
+    runs.whole = smallTrainingConfig();
+    runs.whole.epochs = 3;
+    runs.wholeResult = train(runs.whole, data);
+    runs.first = runs.whole;
+    runs.first.epochs = 2;
+    runs.first.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
+    return runs;
+}
+
 } // namespace
 
 class TestTrainer : public QObject
@@ -162,24 +198,18 @@ void TestTrainer::resumeFromCheckpointEqualsUninterruptedRun()
 {
     const Dataset data = generatedDataset();
     QTemporaryDir dir;
-    TrainingConfig c = smallTrainingConfig();
-    c.epochs = 3;
-    const TrainingResult whole = train(c, data);
-
-    TrainingConfig first = c;
-    first.epochs = 2;
-    first.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
-    train(first, data);
-    const semrel::ModelState checkpoint = semrel::readModelFile(first.checkpointPath);
+    const ResumeRuns runs = resumeRuns(data, dir);
+    train(runs.first, data);
+    const semrel::ModelState checkpoint = semrel::readModelFile(runs.first.checkpointPath);
     QCOMPARE(checkpoint.completedEpochs, 2);
     QVERIFY(!checkpoint.optimizerState.empty());
 
     StopFlag stop;
-    const TrainingResult resumed = Trainer(c).resume(data, checkpoint, stop);
+    const TrainingResult resumed = Trainer(runs.whole).resume(data, checkpoint, stop);
     QCOMPARE(resumed.state.completedEpochs, 3);
     QCOMPARE(resumed.state.history.size(), std::size_t(3));
-    QVERIFY(sameParameters(whole.state, resumed.state));
-    QCOMPARE(resumed.state.history.back().loss, whole.state.history.back().loss);
+    QVERIFY(sameParameters(runs.wholeResult.state, resumed.state));
+    QCOMPARE(resumed.state.history.back().loss, runs.wholeResult.state.history.back().loss);
 }
 
 void TestTrainer::inPlaceTrainingEqualsTheCopy_data()
@@ -205,10 +235,8 @@ void TestTrainer::inPlaceTrainingEqualsTheCopy()
     if (tuning)
         c.trainSplit = semrel::Split::Train;
     c.threads = 2;
-    const TrainingResult copied = train(c, original);
-    Dataset data = original;
-    StopFlag stop;
-    const TrainingResult inPlace = Trainer(c).runInPlace(data, stop);
+    Dataset data;
+    const auto [copied, inPlace] = trainBothWays(c, original, data);
     QVERIFY(sameParameters(copied.state, inPlace.state));
     QCOMPARE(inPlace.state.history.size(), copied.state.history.size());
     for (std::size_t e = 0; e < copied.state.history.size(); ++e) {
@@ -246,20 +274,15 @@ void TestTrainer::inPlaceResumeEqualsTheCopy()
 {
     const Dataset original = generatedDataset();
     QTemporaryDir dir;
-    TrainingConfig c = smallTrainingConfig();
-    c.epochs = 3;
-    const TrainingResult whole = train(c, original);
-    TrainingConfig first = c;
-    first.epochs = 2;
-    first.checkpointPath = dir.filePath("checkpoint.h5").toStdString();
+    const ResumeRuns runs = resumeRuns(original, dir);
     Dataset data = original;
     StopFlag stop;
-    Trainer(first).runInPlace(data, stop);
-    const semrel::ModelState checkpoint = semrel::readModelFile(first.checkpointPath);
+    Trainer(runs.first).runInPlace(data, stop);
+    const semrel::ModelState checkpoint = semrel::readModelFile(runs.first.checkpointPath);
     data = original;
-    const TrainingResult resumed = Trainer(c).resumeInPlace(data, checkpoint, stop);
-    QVERIFY(sameParameters(whole.state, resumed.state));
-    QCOMPARE(resumed.state.history.back().loss, whole.state.history.back().loss);
+    const TrainingResult resumed = Trainer(runs.whole).resumeInPlace(data, checkpoint, stop);
+    QVERIFY(sameParameters(runs.wholeResult.state, resumed.state));
+    QCOMPARE(resumed.state.history.back().loss, runs.wholeResult.state.history.back().loss);
 }
 
 // As in xlsa17's AWA2, a test_seen sample also listed in train: with the raw tuning splits it is
@@ -275,10 +298,8 @@ void TestTrainer::inPlaceTrainingCopiesRowsThatAreAlsoTested()
     TrainingConfig c = smallTrainingConfig();
     c.trainSplit = semrel::Split::Train;
     c.tuningSplits = semrel::TuningSplits::Raw;
-    const TrainingResult copied = train(c, original);
-    Dataset data = original;
-    StopFlag stop;
-    const TrainingResult inPlace = Trainer(c).runInPlace(data, stop);
+    Dataset data;
+    const auto [copied, inPlace] = trainBothWays(c, original, data);
     QVERIFY(sameParameters(copied.state, inPlace.state));
     QCOMPARE(inPlace.state.history.back().validationAccuracy,
              copied.state.history.back().validationAccuracy);

@@ -67,6 +67,30 @@ MatContent wholeNumberRes101(Storage storage)
     return res;
 }
 
+// tinyRes101() with kWideFeatures features a sample (several of the reader's stream blocks):
+// sample i's features are all 0.25 + i.
+constexpr std::size_t kWideFeatures = 200000;
+
+MatContent wideRes101()
+{
+    MatContent res = semrel::test::tinyRes101();
+    MatField& features = res["features"];
+    const std::size_t dim = kWideFeatures;
+    features.dims[0] = dim;
+    features.values.resize(dim * 12);
+    for (std::size_t i = 0; i < features.values.size(); ++i) // column-major: one column a sample
+        features.values[i] = 0.25 + static_cast<double>(i / dim);
+    return res;
+}
+
+// A `format` column with one row per MAT format.
+void addOneRowPerFormat()
+{
+    QTest::addColumn<MatFormat>("format");
+    for (MatFormat format : kFormats)
+        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+}
+
 } // namespace
 
 class TestXlsa17Import : public QObject
@@ -90,9 +114,7 @@ private Q_SLOTS:
 
 void TestXlsa17Import::importsTinyDatasetAsWritten_data()
 {
-    QTest::addColumn<MatFormat>("format");
-    for (MatFormat format : kFormats)
-        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+    addOneRowPerFormat();
 }
 
 void TestXlsa17Import::importsTinyDatasetAsWritten()
@@ -177,13 +199,7 @@ void TestXlsa17Import::acceptsRowVectorsForIndices()
 void TestXlsa17Import::reportsProgressWhileReadingFeatures()
 {
     QTemporaryDir tmp;
-    MatContent res = semrel::test::tinyRes101();
-    MatField& features = res["features"];
-    const std::size_t dim = 200000; // several stream blocks
-    features.dims[0] = dim;
-    features.values.resize(dim * 12);
-    for (std::size_t i = 0; i < features.values.size(); ++i) // column-major: one column a sample
-        features.values[i] = 0.25 + static_cast<double>(i / dim);
+    const MatContent res = wideRes101();
     semrel::test::writeXlsa17(tmp.path(), res, semrel::test::tinyAttSplits(),
                               MatFormat::V5Compressed);
     std::vector<double> fractions;
@@ -199,22 +215,14 @@ void TestXlsa17Import::reportsProgressWhileReadingFeatures()
 
 void TestXlsa17Import::stopsImportingWhenAStopIsRequested_data()
 {
-    QTest::addColumn<MatFormat>("format");
-    for (MatFormat format : kFormats)
-        QTest::newRow(qPrintable(semrel::test::formatName(format))) << format;
+    addOneRowPerFormat();
 }
 
 void TestXlsa17Import::stopsImportingWhenAStopIsRequested()
 {
     QFETCH(MatFormat, format);
     QTemporaryDir tmp;
-    MatContent res = semrel::test::tinyRes101();
-    MatField& features = res["features"];
-    const std::size_t dim = 200000; // several stream blocks
-    features.dims[0] = dim;
-    features.values.resize(dim * 12);
-    for (std::size_t i = 0; i < features.values.size(); ++i) // column-major: one column a sample
-        features.values[i] = 0.25 + static_cast<double>(i / dim);
+    const MatContent res = wideRes101();
     semrel::test::writeXlsa17(tmp.path(), res, semrel::test::tinyAttSplits(), format);
     semrel::StopFlag stop;
     int featureReports = 0;
@@ -231,7 +239,7 @@ void TestXlsa17Import::stopsImportingWhenAStopIsRequested()
     stop.reset();
     QCOMPARE(semrel::importXlsa17(tmp.path().toStdString(), semrel::cancellableProgress(stop))
                  .featureDim(),
-             std::int64_t(dim));
+             std::int64_t(kWideFeatures));
 }
 
 void TestXlsa17Import::derivesTrainValFromClassListsBesideTheFile()

@@ -10,6 +10,8 @@
 #include "training_fixture.h"
 
 #include <semrel/model_file/model_file.h>
+#include <semrel/runs/run_record.h>
+#include <semrel/runs/run_store.h>
 
 #include <QAction>
 #include <QCheckBox>
@@ -54,6 +56,8 @@ private Q_SLOTS:
     void tuneLetsValidationChooseTheAttributeStatistics();
     void theFormCarriesTheProtocolChoices();
     void aClosedFormMethodTrainsInTheWindow();
+    void bf16MiningIsACheckBoxOffByDefault();
+    void bf16MiningReachesTheModelAndItsRunRecord();
 
 private:
     struct Measured
@@ -156,6 +160,8 @@ void TestTrainingPanel::resumeContinuesAStoppedRunToTheFormsEpochs()
     QVERIFY(panel->resumeAction()->isEnabled());
 
     panel->form()->setEpochs(done + 2);
+    // The run goes on mining as it began, whatever the box now says.
+    panel->form()->findChild<QCheckBox*>(QStringLiteral("bf16Mining"))->setChecked(true);
     finished.clear();
     panel->resumeAction()->trigger();
     QVERIFY(panel->isRunning());
@@ -164,6 +170,7 @@ void TestTrainingPanel::resumeContinuesAStoppedRunToTheFormsEpochs()
     QVERIFY(!result.stopped);
     QCOMPARE(int(result.state.history.size()), done + 2);
     QCOMPARE(result.state.history.back().epoch, done + 2);
+    QVERIFY(!result.state.config.bf16Mining);
     QTRY_COMPARE(panel->charts()->series(QStringLiteral("loss"))->count(), done + 2);
 }
 
@@ -518,6 +525,62 @@ void TestTrainingPanel::aClosedFormMethodTrainsInTheWindow()
     for (const QLabel* label : dialog.findChildren<QLabel*>())
         texts << label->text();
     QVERIFY2(!texts.filter(QStringLiteral("49 point")).isEmpty(), qPrintable(texts.join('\n')));
+}
+
+void TestTrainingPanel::bf16MiningIsACheckBoxOffByDefault()
+{
+    TrainingForm form;
+    auto* box = form.findChild<QCheckBox*>(QStringLiteral("bf16Mining"));
+    QVERIFY(box);
+    QVERIFY(!box->isChecked());
+    QVERIFY(!form.config().bf16Mining);
+    QVERIFY(box->toolTip().contains(QStringLiteral("bfloat16")));
+    QVERIFY(box->toolTip().contains(QStringLiteral("not bit-identical")));
+    const QVariantMap exact = form.values();
+
+    box->setChecked(true);
+    QVERIFY(form.config().bf16Mining);
+    // Remembered across a restart, and a setting saved before the box existed leaves it off.
+    TrainingForm other;
+    other.setValues(form.values());
+    QVERIFY(other.config().bf16Mining);
+    QVariantMap older = form.values();
+    older.remove(QStringLiteral("bf16Mining"));
+    TrainingForm fresh;
+    fresh.setValues(older);
+    QVERIFY(!fresh.config().bf16Mining);
+    other.setValues(exact);
+    QVERIFY(!other.config().bf16Mining);
+
+    // A loaded configuration sets it; the closed forms mine nothing, so it is greyed out there.
+    TrainingConfig config;
+    config.bf16Mining = true;
+    fresh.setConfig(config);
+    QVERIFY(box->isEnabled());
+    QVERIFY(fresh.config().bf16Mining);
+    config.method = Method::Eszsl;
+    form.setConfig(config);
+    QVERIFY(!box->isEnabled());
+}
+
+void TestTrainingPanel::bf16MiningReachesTheModelAndItsRunRecord()
+{
+    TrainingConfig config = semrel::test::tinyTrainingConfig(1);
+    auto panel = makePanel(config);
+    panel->form()->findChild<QCheckBox*>(QStringLiteral("bf16Mining"))->setChecked(true);
+    QSignalSpy finished(panel.get(), &TrainingPanel::trainingFinished);
+    panel->startTraining();
+    QVERIFY(finished.wait(20000));
+    const auto model = panel->session()->model();
+    QVERIFY(model);
+    QVERIFY(model->config.bf16Mining);
+
+    QTemporaryDir dir;
+    const RunStore store(dir.path().toStdString());
+    store.add(recordOfModel(*model, m_data.get(), RunKind::Training, "test"));
+    const std::vector<RunRecord> runs = store.load();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QVERIFY(runs[0].config.bf16Mining);
 }
 
 QTEST_MAIN(TestTrainingPanel)

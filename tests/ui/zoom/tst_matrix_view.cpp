@@ -185,6 +185,36 @@ private Q_SLOTS:
         QVERIFY(m_view->rowAxis().isFitted() && m_view->columnAxis().isFitted());
     }
 
+    // + and = zoom in 2x, - out, the arrows pan rows and columns, Home and 0 fit.
+    void keysZoomPanAndFit()
+    {
+        m_view->setSource(std::make_shared<GradientSource>(3000, 50));
+        const double rowSpan = m_view->rowAxis().span();
+        QTest::keyClick(m_view.get(), Qt::Key_Plus);
+        QCOMPARE(m_view->rowAxis().span(), rowSpan / 2);
+        QTest::keyClick(m_view.get(), Qt::Key_Equal);
+        QCOMPARE(m_view->rowAxis().span(), rowSpan / 4);
+        QTest::keyClick(m_view.get(), Qt::Key_Minus);
+        QCOMPARE(m_view->rowAxis().span(), rowSpan / 2);
+
+        const double firstRow = m_view->rowAxis().first();
+        QTest::keyClick(m_view.get(), Qt::Key_Down);
+        QVERIFY(m_view->rowAxis().first() > firstRow);
+        QTest::keyClick(m_view.get(), Qt::Key_Up);
+        QCOMPARE(m_view->rowAxis().first(), firstRow);
+
+        const double firstColumn = m_view->columnAxis().first();
+        const double rowAfterVertical = m_view->rowAxis().first();
+        QTest::keyClick(m_view.get(), Qt::Key_Right);
+        QVERIFY(m_view->columnAxis().first() > firstColumn);
+        QCOMPARE(m_view->rowAxis().first(), rowAfterVertical); // sideways only
+        QTest::keyClick(m_view.get(), Qt::Key_Left);
+        QCOMPARE(m_view->columnAxis().first(), firstColumn);
+
+        QTest::keyClick(m_view.get(), Qt::Key_Home);
+        QVERIFY(m_view->rowAxis().isFitted() && m_view->columnAxis().isFitted());
+    }
+
     void anotherSourceOfTheSameShapeKeepsTheView()
     {
         m_view->setSource(std::make_shared<GradientSource>(3000, 50));
