@@ -40,6 +40,7 @@ void addNetworkSettings(Settings& s, const TrainingConfig& c)
     s.emplace_back("attributes", attributeStatsName(c.attributeStats));
     s.emplace_back("epochs", std::to_string(c.epochs));
     s.emplace_back("p", std::to_string(c.candidates));
+    s.emplace_back("mining", c.bf16Mining ? "bfloat16" : "exact");
     s.emplace_back("batch", std::to_string(c.batchSize));
     s.emplace_back("lr", number(c.learningRate));
     s.emplace_back("weight decay", number(c.weightDecay));
@@ -51,8 +52,8 @@ void addNetworkSettings(Settings& s, const TrainingConfig& c)
 // Settings of how a network was trained rather than of the method's objective.
 bool isTrainingDetail(const std::string& name)
 {
-    static const std::set<std::string> details = {"epochs",       "p",       "batch",   "lr",
-                                                  "weight decay", "encoder", "decoder", "seed"};
+    static const std::set<std::string> details = {
+        "epochs", "p", "mining", "batch", "lr", "weight decay", "encoder", "decoder", "seed"};
     return details.count(name) > 0;
 }
 

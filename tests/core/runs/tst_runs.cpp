@@ -211,6 +211,11 @@ void TestRuns::runsDifferingOnlyInLambda1AreToldApart()
     // Training details the closed form lacks do not lengthen the network run's label.
     QVERIFY2(!QString::fromStdString(mixed[0]).contains("batch"), mixed[0].c_str());
     QVERIFY2(QString::fromStdString(mixed[0]).contains("λ1 0.5"), mixed[0].c_str());
+    // Two runs that differ only in how mining scored its candidates.
+    RunRecord bf16 = sample(1);
+    bf16.config.bf16Mining = true;
+    QCOMPARE(semrel::distinguishingLabels({sample(1), bf16}),
+             (std::vector<std::string>{"mining exact", "mining bfloat16"}));
 }
 
 void TestRuns::identicalRunsGetTheirTimeInTheLabel()
