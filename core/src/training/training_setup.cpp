@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include "training/training_setup.h"
 
+#include "kernels/worker_team.h"
 #include "method/relation_network.h"
 #include "training/training_rows.h"
 
 #include <semrel/errors.h>
+#include <semrel/kernels/threads.h>
 
 #include <ATen/ATen.h>
-#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
@@ -50,21 +51,29 @@ void normaliseRows(const float* source, const std::vector<std::int64_t>& from, f
                    const Normalizer& normalizer, bool unit)
 {
     const auto n = static_cast<std::int64_t>(from.size());
-    at::parallel_for(0, n, 256, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t k = begin; k < end; ++k) {
-            const float* x = source + from[static_cast<std::size_t>(k)] * d;
-            float* y = target + to[static_cast<std::size_t>(k)] * d;
-            double norm = 0.0;
-            for (std::int64_t c = 0; c < d; ++c) {
-                y[c] = (x[c] - normalizer.mean[static_cast<std::size_t>(c)]) /
-                       normalizer.stddev[static_cast<std::size_t>(c)];
-                norm += static_cast<double>(y[c]) * y[c];
+    constexpr std::int64_t kRowsPerItem = 256;
+    // On a WorkerTeam, whose waits sleep (kernels/worker_team.h); each row is computed alone, so
+    // the split does not change a bit.
+    WorkerTeam team(currentThreadCount());
+    team.run(team.size(), [&](TeamMember& me) {
+        me.share((n + kRowsPerItem - 1) / kRowsPerItem, [&](std::int64_t item) {
+            const std::int64_t begin = item * kRowsPerItem;
+            const std::int64_t end = std::min(n, begin + kRowsPerItem);
+            for (std::int64_t k = begin; k < end; ++k) {
+                const float* x = source + from[static_cast<std::size_t>(k)] * d;
+                float* y = target + to[static_cast<std::size_t>(k)] * d;
+                double norm = 0.0;
+                for (std::int64_t c = 0; c < d; ++c) {
+                    y[c] = (x[c] - normalizer.mean[static_cast<std::size_t>(c)]) /
+                           normalizer.stddev[static_cast<std::size_t>(c)];
+                    norm += static_cast<double>(y[c]) * y[c];
+                }
+                const float scale =
+                    unit && norm > 0.0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 1.0f;
+                for (std::int64_t c = 0; c < d; ++c)
+                    y[c] *= scale;
             }
-            const float scale =
-                unit && norm > 0.0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 1.0f;
-            for (std::int64_t c = 0; c < d; ++c)
-                y[c] *= scale;
-        }
+        });
     });
 }
 
