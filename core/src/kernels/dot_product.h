@@ -10,7 +10,7 @@ namespace semrel {
 // step on rows drawn at random from 190 MB of features: the faster the loop, the more rows
 // the core has in flight, and the miner is bound by exactly that (measured: 11.5 GB/s with
 // this loop against 7.8 GB/s with eight scalar-order partial sums). The sums are taken in the
-// same order whatever instruction set runs it.
+// same order whatever instruction set runs it (and fused alike on FMA ones: vector_isa.h).
 float dotProduct(const float* a, const float* b, std::int64_t n);
 
 // out[r] = dotProduct(a, rows[r], n) for r < count, to the same bits, several rows at a time:
@@ -25,7 +25,7 @@ std::uint16_t toBf16(float value);
 void toBf16(const float* values, std::int64_t n, std::uint16_t* out);
 
 // out[r] = Σ a[i]·float(rows[r][i]) for r < count: dotProducts() on bfloat16 rows, reading half
-// the bytes. The sums are taken in the same order on every instruction set.
+// the bytes. The sums are taken in the same order on every instruction set (vector_isa.h).
 void dotProductsBf16(const float* a, const std::uint16_t* const* rows, std::int64_t count,
                      std::int64_t n, float* out);
 

@@ -12,7 +12,8 @@ namespace semrel {
 // left OpenBLAS at ≈ 70 GFLOP/s here; these kernels read the weights where they lie, in
 // register tiles, with the rows of the small operand kept in cache. Row-major, float, no
 // aliasing. Each computes output columns [columnBegin, columnEnd), so threads can share a
-// product; every element is summed in a fixed order, whatever the split or instruction set.
+// product; every element is summed in a fixed order, whatever the split or instruction set
+// (fused alike on FMA ones: vector_isa.h).
 
 // c[i, j] = Σ_k a[i, k]·b[j, k] (+ c[i, j] when `accumulate`): a [m, k], b [n, k], c [m, n].
 void smallMultiplyTransposed(const float* a, std::int64_t m, std::int64_t k, const float* b,

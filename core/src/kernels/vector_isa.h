@@ -7,6 +7,12 @@ namespace semrel {
 // The widest vector instruction set this CPU offers, for the few hand-vectorised kernels
 // (weight_update_kernel, dot_product). They are compiled once per set with GCC's target
 // attribute and pick one at run time, so the binary itself assumes only x86-64.
+//
+// Bits: GCC contracts `acc += a * b` into one fused multiply-add in the AVX-512 and AVX2 variants
+// (both with FMA, one rounding), but cannot in the generic one, which rounds the product first.
+// "The same order on every instruction set" in the kernels' comments holds for the two FMA
+// variants; on a CPU without FMA (before 2013) results differ from them in the last bits, though
+// still not with the thread count. There is no such CPU here to test on.
 enum class VectorIsa {
     Avx512, // AVX-512 F/VL/DQ with FMA
     Avx2,   // AVX2 with FMA

@@ -17,7 +17,7 @@ namespace semrel {
 //
 // Updates weight rows [rowBegin, rowEnd); threads may update disjoint ranges concurrently. Each
 // gradient element is the sum over the batch in row order, so the result does not depend on
-// the split or on the instruction set the kernel runs with.
+// the split or on the instruction set the kernel runs with (of those with FMA: vector_isa.h).
 void updateWeightRows(const float* outputGradient, const float* input, std::int64_t batchRows,
                       std::int64_t outFeatures, std::int64_t inFeatures, std::int64_t rowBegin,
                       std::int64_t rowEnd, const AdamTarget& weight);
