@@ -34,8 +34,10 @@ private:
     // (measured cost when idle: 1/kExplorePeriod of the difference, about 2%).
     static constexpr int kFirstSamples = 2;
     static constexpr int kExplorePeriod = 24;
-    // Weight of a new step time in a count's estimate (steps differ by batch: ±10%).
+    // Weight of a new step time in a count's estimate (steps differ by batch: ±10%), and the
+    // most one step time counts for, as a multiple of the estimate (see record()).
     static constexpr double kWeight = 0.25;
+    static constexpr double kMaxRise = 1.5;
 
     void chooseBest();
 

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void settlesOnTheFastestCount();
     void followsALoadChange();
     void keepsTheCurrentBestOnNoise();
+    void aSlowFirstStepDoesNotDecide();
+    void oneSlowStepDoesNotMoveTheChoice();
 };
 
 void TestStepThreads::fixedCountIsAlwaysTheMaximum()
@@ -72,6 +74,31 @@ void TestStepThreads::keepsTheCurrentBestOnNoise()
     const int best = chooser.best();
     simulate(chooser, {{1, 0.0099}, {2, 0.0100}}, 100);
     QCOMPARE(chooser.best(), best);
+}
+
+// The run's first step (2 threads) touches every buffer for the first time and takes as long as
+// 40 steps; the chooser must still settle on 2 threads at once.
+void TestStepThreads::aSlowFirstStepDoesNotDecide()
+{
+    StepThreads chooser(2, /*adaptive=*/true);
+    QCOMPARE(chooser.next(), 2);
+    chooser.record(0.200);
+    const std::map<int, int> runs = simulate(chooser, {{1, 0.010}, {2, 0.005}}, 240);
+    QCOMPARE(chooser.best(), 2);
+    QVERIFY2(runs.at(2) >= 240 - 2 - 240 / 24, qPrintable(QString::number(runs.at(2))));
+}
+
+// Settled on 2 threads, one step is preempted for 20 times its length: the choice stays.
+void TestStepThreads::oneSlowStepDoesNotMoveTheChoice()
+{
+    StepThreads chooser(2, /*adaptive=*/true);
+    simulate(chooser, {{1, 0.010}, {2, 0.005}}, 50);
+    QCOMPARE(chooser.best(), 2);
+    QCOMPARE(chooser.next(), 2);
+    chooser.record(0.100);
+    QCOMPARE(chooser.best(), 2);
+    const std::map<int, int> runs = simulate(chooser, {{1, 0.010}, {2, 0.005}}, 48);
+    QVERIFY(runs.at(2) >= 48 - 2);
 }
 
 QTEST_GUILESS_MAIN(TestStepThreads)
